@@ -77,6 +77,7 @@ class Clause:
     heading: str
     text: str
     level: int = 0
+    kind: str = "clause"  # preamble | clause | annex
     parent_id: Optional[str] = None
     order: int = 0
     start: int = 0
@@ -97,16 +98,6 @@ class Clause:
 
 
 @dataclass
-class Annex:
-    """Text that belongs to no clause: 附件 lists, tables, leading-group rosters."""
-
-    title: str
-    text: str
-    start: int = 0
-    end: int = 0
-
-
-@dataclass
 class Document:
     """A policy document with its metadata and clause tree (clauses in reading order)."""
 
@@ -120,8 +111,8 @@ class Document:
     province: Optional[str] = None
     level: Optional[str] = None
     header: str = ""  # the 通知 wrapper and everything before the first clause
-    clauses: list[Clause] = field(default_factory=list)
-    annexes: list[Annex] = field(default_factory=list)
+    trailer: str = ""  # 印发 lines after the last clause or annex (e.g. 2022年3月2日印发)
+    clauses: list[Clause] = field(default_factory=list)  # reading order; annexes are kind="annex"
     citations: list[Citation] = field(default_factory=list)
     digest: str = ""  # sha256 of the source bytes
 
@@ -141,7 +132,7 @@ def position_label(path: list[str]) -> str:
     for p in path:
         if not p:
             continue
-        if p[0] in "（(①②③④⑤⑥⑦⑧⑨⑩第" or p[-1] in "）)":
+        if p[0] in "（(①②③④⑤⑥⑦⑧⑨⑩第" or p[-1] in "）)" or p.startswith("附件"):
             out.append(p)
         elif p.isdigit():
             out.append(p + ".")
@@ -164,6 +155,5 @@ def document_from_dict(d: dict[str, Any]) -> Document:
     """Inverse of :meth:`Document.to_dict`."""
     d = dict(d)
     d["clauses"] = [clause_from_dict(c) for c in d.get("clauses", [])]
-    d["annexes"] = [Annex(**a) for a in d.get("annexes", [])]
     d["citations"] = [Citation(**c) for c in d.get("citations", [])]
     return Document(**d)
