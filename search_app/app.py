@@ -1,0 +1,85 @@
+"""Streamlit app: ask a question, get the answering clauses with their provenance.
+
+Run with `policykg app` (or `streamlit run search_app/app.py`); the knowledge base
+comes from $POLICYKG_KB (default kb/). `?q=…` in the URL runs that question on load.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import streamlit as st
+
+from search_app.kb import KBError, open_kb
+from search_app.query import search_records
+from search_app.render import (
+    MODE_LABELS,
+    citation_line,
+    departments_line,
+    highlighted_html,
+    position_line,
+    target_line,
+)
+
+st.set_page_config(page_title="养老服务政策知识库", page_icon="📜", layout="wide")
+
+
+@st.cache_resource(show_spinner="正在加载知识库和模型…")
+def load(kb_dir: str):
+    """Open the kb once per server process and warm the searcher (model loads once)."""
+    kb = open_kb(Path(kb_dir))
+    kb.searcher  # noqa: B018 — load indexes and model now, not on the first question
+    return kb
+
+
+def show_result(rec: dict) -> None:
+    """One result card: title and number, position, highlighted text, departments, extractions."""
+    with st.container(border=True):
+        st.markdown(f"**{rec['rank']}. {rec['title']}**")
+        st.caption(position_line(rec))
+        span = rec.get("highlight") or {"start": 0, "end": 0}
+        st.markdown(highlighted_html(rec["text"], span["start"], span["end"]), unsafe_allow_html=True)
+        if rec["departments"]:
+            st.markdown(f"🏛️ 部门：{departments_line(rec['departments'])}")
+        extra = [target_line(t) for t in rec["targets"]] + [citation_line(c) for c in rec["citations"]]
+        if extra:
+            with st.expander("指标与引用文件"):
+                for line in extra:
+                    st.markdown(f"- {line}")
+
+
+def main() -> None:
+    kb_dir = os.environ.get("POLICYKG_KB", "kb")
+    st.title("养老服务政策知识库")
+    st.caption("输入问题，检索各地养老服务政策中的相关条款，并查看出处、责任部门和量化指标。")
+    try:
+        kb = load(kb_dir)
+    except KBError as e:
+        st.error(f"无法打开知识库：{e}")
+        st.stop()
+
+    with st.sidebar:
+        st.header("检索设置")
+        mode = st.radio("检索方式", list(MODE_LABELS), format_func=MODE_LABELS.get, key="mode")
+        k = st.slider("返回条款数", 1, 20, 5, key="k")
+        docs = {d.doc: f"{d.doc} {d.title}" for d in kb.documents}
+        doc = st.selectbox("限定文件", [""] + list(docs), format_func=lambda x: docs.get(x, "全部文件"), key="doc")
+        st.caption(f"知识库：{len(kb.documents)} 份文件，{len(kb.clauses)} 个条款")
+
+    initial = st.query_params.get("q", "")
+    query = st.text_input("请输入问题", value=initial, placeholder="例如：哪个部门牵头老年人口数据发布？", key="query")
+    if not query.strip():
+        st.info("请输入问题开始检索，例如：各地对新建小区养老设施配建标准有何规定")
+        return
+    st.query_params["q"] = query
+    records = search_records(kb, query, k=k, mode=mode, filters={"doc": doc} if doc else None)
+    if not records:
+        st.warning("没有找到相关条款，请换一种说法试试。")
+        return
+    st.subheader(f"相关条款（{MODE_LABELS[mode]}）")
+    for rec in records:
+        show_result(rec)
+
+
+main()

@@ -1,0 +1,51 @@
+"""Run a search against a knowledge base and return provenance records.
+
+The one place where CLI, evaluation and the Streamlit app turn hits into records,
+so all three show the same ranking and the same provenance.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from search_app.kb import KnowledgeBase
+from search_app.results import clause_result
+
+MODES = ("hybrid", "dense", "bm25")
+
+
+def search_records(
+    kb: KnowledgeBase,
+    query: str,
+    k: int = 5,
+    mode: str = "hybrid",
+    filters: Optional[dict[str, Any]] = None,
+    highlight: bool = True,
+) -> list[dict[str, Any]]:
+    """Top-``k`` clauses for ``query`` as :func:`clause_result` records.
+
+    With ``highlight`` each record carries ``highlight``: the character span of the
+    clause sentence that best answers the query.
+    """
+    if mode not in MODES:
+        raise ValueError(f"unknown mode {mode!r}; choose one of {', '.join(MODES)}")
+    query = query.strip()
+    if not query:
+        return []
+    hits = kb.searcher.search(query, k=k, mode=mode, filters=filters or None)
+    records = []
+    for rank, hit in enumerate(hits, start=1):
+        clause = kb.clauses[hit.clause_id]
+        extra: dict[str, Any] = {"legs": dict(getattr(hit, "legs", {}) or {})}
+        if highlight:
+            extra["highlight"] = sentence_span(kb, query, clause.text)
+        records.append(clause_result(rank, hit.score, clause, kb.by_doc[clause.doc], **extra))
+    return records
+
+
+def sentence_span(kb: KnowledgeBase, query: str, text: str) -> dict[str, Any]:
+    """The best-answering sentence of ``text`` as {start, end, sentence}."""
+    from search_app.highlight import best_sentence
+
+    start, end = best_sentence(query, text, encoder=getattr(kb.searcher, "query_encoder", None))
+    return {"start": start, "end": end, "sentence": text[start:end]}

@@ -1,0 +1,62 @@
+"""Pure helpers that turn result records into the app's Chinese display strings."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+ROLE_LABELS = {"lead": "牵头", "support": "配合", "responsible": "责任", "mentioned": "提及"}
+MODE_LABELS = {"hybrid": "混合检索", "dense": "语义检索", "bm25": "关键词检索"}
+COMPARATOR_LABELS = {"=": "", ">=": "≥", "<=": "≤", ">": ">", "<": "<"}
+
+
+def highlighted_html(text: str, start: int, end: int) -> str:
+    """Escape ``text`` and wrap ``text[start:end]`` in <mark>, keeping line breaks."""
+    start, end = max(0, start), min(len(text), end)
+    if start >= end:
+        body = html.escape(text)
+    else:
+        body = (
+            html.escape(text[:start])
+            + "<mark>" + html.escape(text[start:end]) + "</mark>"
+            + html.escape(text[end:])
+        )
+    return body.replace("\n", "<br>")
+
+
+def departments_line(departments: list[dict[str, Any]]) -> str:
+    """`牵头：县统计局；配合：县公安局、县民政局` — grouped by role in a fixed order."""
+    groups: dict[str, list[str]] = {}
+    for d in departments:
+        names = groups.setdefault(d["role"], [])
+        if d["name"] not in names:
+            names.append(d["name"])
+    return "；".join(
+        f"{ROLE_LABELS.get(role, role)}：{'、'.join(groups[role])}" for role in ROLE_LABELS if role in groups
+    )
+
+
+def target_line(t: dict[str, Any]) -> str:
+    """`养老机构护理型床位占比 ≥ 65%（2025年）`."""
+    value = t["value"]
+    value = int(value) if float(value).is_integer() else value
+    comp = COMPARATOR_LABELS.get(t.get("comparator") or "=", "")
+    year = f"（{t['year']}年）" if t.get("year") else ""
+    scope = f"［{t['scope']}］" if t.get("scope") else ""
+    return f"{t['indicator']}{scope} {comp}{value}{t['unit']}{year}".strip()
+
+
+def citation_line(c: dict[str, Any]) -> str:
+    """`《title》（number）`, marked 依据 when it is a basis."""
+    parts = []
+    if c.get("title"):
+        parts.append(f"《{c['title']}》")
+    if c.get("number"):
+        parts.append(f"（{c['number']}）")
+    return ("依据：" if c.get("basis") else "") + "".join(parts)
+
+
+def position_line(rec: dict[str, Any]) -> str:
+    """`东政办字〔2023〕26号 · 二、（一）2. · 2023-12-26`."""
+    label = rec.get("label") or ("附件" if rec.get("kind") == "annex" else "前言")
+    return " · ".join(x for x in (rec["doc"], label, rec.get("date") or "") if x)
