@@ -1,0 +1,50 @@
+"""The Streamlit app through AppTest: a question shows its answering clause with provenance."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+APP = Path(__file__).resolve().parents[2] / "search_app" / "app.py"
+
+
+@pytest.fixture()
+def app_test(built_kb: Path, monkeypatch) -> AppTest:
+    monkeypatch.setenv("POLICYKG_KB", str(built_kb))
+    return AppTest.from_file(str(APP), default_timeout=180)
+
+
+def all_markdown(at: AppTest) -> str:
+    return "\n".join(m.value for m in at.markdown)
+
+
+def test_query_in_url_runs_on_load(app_test: AppTest):
+    app_test.query_params["q"] = "孝善食堂多元筹资"
+    app_test.run()
+    assert not app_test.exception
+    assert app_test.text_input(key="query").value == "孝善食堂多元筹资"
+    text = all_markdown(app_test)
+    assert "孝善食堂" in text
+    assert "<mark>" in text, "the best-matching sentence is highlighted"
+    captions = " ".join(c.value for c in app_test.caption)
+    assert "〔" in captions, "each card names its document number"
+
+
+def test_typed_question_shows_clauses_and_departments(app_test: AppTest):
+    app_test.run()
+    assert not app_test.exception
+    assert app_test.info, "an empty page invites a question"
+    app_test.text_input(key="query").input("老年人口状况统计数据发布").run()
+    assert not app_test.exception
+    text = all_markdown(app_test)
+    assert "老年人口" in text
+    assert "部门" in text
+
+
+def test_missing_kb_shows_a_chinese_error(tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("POLICYKG_KB", str(tmp_path / "none"))
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    at.run()
+    assert at.error and "无法打开知识库" in at.error[0].value

@@ -1,0 +1,35 @@
+from search_app.render import citation_line, departments_line, highlighted_html, position_line, target_line
+
+
+def test_highlight_wraps_span_and_escapes_markup():
+    text = "第一句。<b>第二句</b>。"
+    out = highlighted_html(text, 4, len(text))
+    assert out.startswith("第一句。<mark>")
+    assert "&lt;b&gt;" in out and "<b>" not in out
+    assert out.endswith("</mark>")
+
+
+def test_highlight_empty_span_shows_plain_text():
+    assert highlighted_html("甲\n乙", 0, 0) == "甲<br>乙"
+
+
+def test_departments_grouped_by_role_in_order():
+    deps = [
+        {"name": "县公安局", "canonical": "公安", "role": "support"},
+        {"name": "县统计局", "canonical": "统计", "role": "lead"},
+        {"name": "县民政局", "canonical": "民政", "role": "support"},
+    ]
+    assert departments_line(deps) == "牵头：县统计局；配合：县公安局、县民政局"
+
+
+def test_target_and_citation_lines():
+    t = {"indicator": "护理型床位占比", "value": 65.0, "unit": "%", "comparator": ">=", "year": 2025, "scope": None}
+    assert target_line(t) == "护理型床位占比 ≥65%（2025年）"
+    c = {"title": "实施意见", "number": "鲁政办发〔2022〕18号", "basis": True}
+    assert citation_line(c) == "依据：《实施意见》（鲁政办发〔2022〕18号）"
+
+
+def test_position_line_names_document_and_place():
+    rec = {"doc": "X〔2023〕1号", "label": "二、（一）2.", "date": "2023-01-02", "kind": "clause"}
+    assert position_line(rec) == "X〔2023〕1号 · 二、（一）2. · 2023-01-02"
+    assert "前言" in position_line({"doc": "X", "label": "", "kind": "preamble"})
