@@ -1,0 +1,151 @@
+"""Document metadata from the header: 文号, title, issuers, date and jurisdiction.
+
+Everything is read from the header region (the lines before the preamble or
+the first numbered clause, see :func:`ingest.segment.layout`), so numbers and
+offices cited in the body never leak in. Jurisdiction comes from office names
+(中共周口市淮阳区委办公室 → 淮阳区, 周口市), then the 文号 prefix table, then the
+county → city → province gazetteer.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Optional
+
+from ingest.normalize import Line, source_lines, squeeze_spaces
+from ingest.prefixes import city_of, find_numbers, issuer_for_number, normalize_number, province_of
+from ingest.segment import layout
+
+_CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "O": 0}
+_DATE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
+_CN_DATE = re.compile(r"^([〇○零一二三四五六七八九O]{4})年([十一二三四五六七八九]{1,3})月([十一二三四五六七八九]{1,3})日$")
+_WEB_DATE = re.compile(r"成文日期\s*[:：]?\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
+_OFFICE = re.compile(r"(?:办公室|办公厅|人民政府|委员会|政府|党委|局|厅)$")
+_JURISDICTION = re.compile(
+    r"^(?:中共|中国共产党)?(?P<province>[\u4e00-\u9fff]{2,3}省)?(?P<city>[\u4e00-\u9fff]{2,4}?市)?"
+    r"(?P<county>[\u4e00-\u9fff]{1,4}?[县区旗])?(?=委|人民政府|政府|人大|政协|党委|办公)"
+)
+_NOTICE_TITLE = re.compile(r"《(.+?)》")
+_PUNCT = re.compile(r"[，。；,;：:！？]")
+_TITLE_END = re.compile(r"(?:方案|意见|办法|规划|通知|规定|细则|措施|决定|计划|要点|清单|标准|（\d{4}—\d{4}年）)$")
+
+
+def _cn_number(s: str) -> int:
+    """Chinese numeral up to 31 (十二, 二十六) → int."""
+    if "十" not in s:
+        return _CN_DIGIT[s]
+    tens, _, ones = s.partition("十")
+    return (_CN_DIGIT[tens] if tens else 1) * 10 + (_CN_DIGIT[ones] if ones else 0)
+
+
+def _iso(y: str | int, m: str | int, d: str | int) -> str:
+    return f"{int(y):04d}-{int(m):02d}-{int(d):02d}"
+
+
+def _date_of(text: str) -> Optional[str]:
+    compact = text.replace(" ", "")
+    if m := _DATE.match(compact):
+        return _iso(*m.groups())
+    if m := _CN_DATE.match(compact):
+        year = "".join(str(_CN_DIGIT[c]) for c in m.group(1))
+        return _iso(year, _cn_number(m.group(2)), _cn_number(m.group(3)))
+    return None
+
+
+def _doc_number(header: list[Line]) -> Optional[str]:
+    """The header's own 文号: a line that is just the number, else the first in the header."""
+    for ln in header:
+        compact = re.sub(r"^文号\s*[:：]?", "", ln.text.replace(" ", ""))
+        if (n := normalize_number(compact)) and len(compact) <= len(n) + 2:
+            return n
+    return next((n for ln in header for _, _, _, n in find_numbers(ln.text)), None)
+
+
+def _signing(header: list[Line]) -> tuple[Optional[int], list[str]]:
+    """(index of the signing date line, office names signed right above it)."""
+    for i, ln in enumerate(header):
+        if _date_of(ln.text):
+            offices: list[str] = []
+            j = i - 1
+            while j >= 0 and _OFFICE.search(header[j].text) and not _PUNCT.search(header[j].text):
+                offices[:0] = [p for p in re.split(r"\s{2,}", header[j].text) if p]
+                j -= 1
+            return i, offices
+    return None, []
+
+
+def _title(header: list[Line], zone: list[Line]) -> Optional[str]:
+    """The policy title: the last line of ``zone`` (the title line above the body),
+    else the 《》 of the 印发 notice in ``header``; a title broken over two lines is joined."""
+    joined = "".join(ln.text for ln in header)
+    notice = next((squeeze_spaces(m.group(1)) for m in _NOTICE_TITLE.finditer(joined)
+                   if "印发" in joined[max(0, m.start() - 12):m.start()]), None)
+    last = zone[-1].text if zone else ""
+    if zone and not _PUNCT.search(last) and not _date_of(last) and "此件" not in last and len(last) >= 6:
+        title = squeeze_spaces(last)
+        if len(zone) > 1 and notice and squeeze_spaces(zone[-2].text + last) == notice:
+            title = notice
+        if not _OFFICE.search(title) or _TITLE_END.search(title):
+            return title
+    if notice:
+        return notice
+    m = re.search(r"关于印发(.+?)的通知", joined)
+    return squeeze_spaces(m.group(1)) if m else None
+
+
+def _jurisdiction(names: list[str], number: Optional[str]) -> dict[str, Optional[str]]:
+    """region/city/province/level from office names, then the 文号 prefix, then the gazetteer."""
+    county = city = province = None
+    national = any(n.startswith(("国务院", "中共中央", "中华人民共和国")) for n in names)
+    for name in names:
+        m = _JURISDICTION.match(name.replace(" ", ""))
+        if not m:
+            continue
+        c, m_city = m.group("county"), m.group("city")
+        if m_city and not c and city_of(m_city):  # a county-level city such as 临清市
+            c, m_city = m_city, None
+        county = county or c
+        if m_city and (c is None or c == county):
+            city = city or m_city
+        province = province or m.group("province")
+    known = issuer_for_number(number) if number else None
+    if known and not national:
+        county = county or known.get("region")
+        city = city or known.get("city")
+        province = province or known.get("province")
+    city = city or (city_of(county) if county else None)
+    province = province or (province_of(city) if city else None)
+    if national or (known and known["level"] == "national" and not (county or city or province)):
+        return {"region": None, "city": None, "province": None, "level": "national"}
+    level = "county" if county else "city" if city else "provincial" if province else None
+    return {"region": county or city or province, "city": city, "province": province, "level": level}
+
+
+def extract_metadata(text: str) -> dict[str, Any]:
+    """Read a document's metadata from its header.
+
+    Parameters
+    ----------
+    text : str
+        The decoded source file.
+
+    Returns
+    -------
+    dict
+        Keys ``doc`` (文号 with 〔〕, or None), ``title``, ``issuers`` (list),
+        ``date`` (YYYY-MM-DD or None), ``region``, ``city``, ``province`` and
+        ``level`` (national|provincial|city|county or None).
+    """
+    lines = source_lines(text)
+    header = lines[: layout(lines).body]
+    number = _doc_number(header)
+    web = next((m for ln in header if (m := _WEB_DATE.search(ln.text))), None)
+    sign_at, issuers = _signing(header)
+    date = _iso(*web.groups()) if web else (_date_of(header[sign_at].text) if sign_at is not None else None)
+    if not issuers and number and (known := issuer_for_number(number)):
+        issuers = known["issuer"].split()
+    title_zone = header[sign_at + 1:] if sign_at is not None else header
+    title = _title(header, title_zone)
+    offices = issuers + [ln.text for ln in header if _OFFICE.search(ln.text.removesuffix("文件"))
+                         and not _PUNCT.search(ln.text)]
+    return {"doc": number, "title": title, "issuers": issuers, "date": date, **_jurisdiction(offices, number)}

@@ -1,0 +1,134 @@
+"""Text normalization shared by segmentation, metadata and indexing.
+
+Policy files arrive as markdown-ish web exports: ``#`` headings, ``**bold**``
+runs, ``- `` list markers, pipe tables and lines broken in the middle of a
+word. This module turns source lines into clean display text (markup removed,
+characters otherwise kept) and repairs broken lines, and it folds text for
+indexing. Only markup characters (``#``, ``*``, ``|``, list/rule ``-``) and
+whitespace are ever dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Sentence-final marks: a paragraph ending in one of these is complete.
+SENTENCE_END = "。！？；!?;）)】〕"
+_QUOTE_END = "”’\"'"
+
+_RULE_LINE = re.compile(r"^\s*(?:[-*_]\s*){3,}$|^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$")
+_LEAD_HASH = re.compile(r"^\s*#{1,6}(?:\s+|(?=\S))")
+_LEAD_BULLET = re.compile(r"^\s*[-+]\s+")
+_SPACES = re.compile(r"[ \t\u3000\xa0]+")
+_WS = re.compile(r"\s+")
+_CJK = "\u3400-\u9fff\uf900-\ufaff"
+_CJK_GAP = re.compile(rf"(?<=[{_CJK}，。、；：《》（）“”])\s+(?=[{_CJK}，。、；：《》（）“”])")
+
+
+@dataclass(frozen=True)
+class Line:
+    """A non-blank source line: character offsets into the source and its clean text."""
+
+    start: int
+    end: int
+    raw: str
+    text: str
+
+
+def strip_lead(raw: str) -> str:
+    """Remove leading whitespace, markdown heading hashes and a list bullet."""
+    s = _LEAD_HASH.sub("", raw, count=1)
+    return _LEAD_BULLET.sub("", s, count=1).strip()
+
+
+def strip_markup(raw: str) -> str:
+    """Clean one source line for display: markdown markup removed, characters kept.
+
+    Horizontal rules and table separator rows become empty; table pipes become
+    single spaces; ``**`` bold markers and leading ``#``/``- `` disappear.
+    """
+    if _RULE_LINE.match(raw):
+        return ""
+    s = strip_lead(raw).replace("**", "")
+    if "|" in s:
+        s = " ".join(cell.strip() for cell in s.split("|") if cell.strip())
+    return s.strip()
+
+
+def source_lines(text: str) -> list[Line]:
+    """Split ``text`` into non-blank lines carrying offsets and clean text.
+
+    Lines whose clean text is empty (blank lines, rules, separator rows) are
+    dropped; their characters are whitespace or markup only.
+    """
+    out: list[Line] = []
+    pos = 0
+    for piece in text.splitlines(keepends=True):
+        body = piece.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+        clean = strip_markup(body)
+        if clean:
+            lead = len(body) - len(body.lstrip())
+            out.append(Line(pos + lead, pos + len(body.rstrip()), body, clean))
+        pos += len(piece)
+    return out
+
+
+def is_complete(paragraph: str) -> bool:
+    """True when ``paragraph`` ends a sentence (so the next line is a new paragraph)."""
+    s = paragraph.rstrip()
+    if not s:
+        return True
+    if s[-1] in _QUOTE_END:
+        return len(s) > 1 and s[-2] in SENTENCE_END
+    return s[-1] in SENTENCE_END
+
+
+def repair_breaks(paragraphs: list[str], first_is_heading: bool = False) -> str:
+    """Join paragraphs into clause text, repairing line breaks that cut a sentence.
+
+    A paragraph that does not end with sentence-final punctuation continues on
+    the next one (``智慧养`` + ``老”三位一体`` → ``智慧养老”三位一体``); other
+    paragraphs stay on their own lines. A heading-only first line is never
+    joined to the body below it.
+    """
+    out = ""
+    for i, p in enumerate(paragraphs):
+        if i == 0:
+            out = p
+        elif (i == 1 and first_is_heading) or is_complete(out):
+            out += "\n" + p
+        else:
+            out += p
+    return out
+
+
+def squeeze_spaces(s: str) -> str:
+    """Drop whitespace between CJK characters (left by line wrapping) and collapse the rest."""
+    return _SPACES.sub(" ", _CJK_GAP.sub("", s)).strip()
+
+
+def fold_width(s: str) -> str:
+    """Fold full-width ASCII letters and digits to half-width; punctuation is kept."""
+    return "".join(
+        chr(ord(c) - 0xFEE0) if ("０" <= c <= "９" or "Ａ" <= c <= "Ｚ" or "ａ" <= c <= "ｚ") else c
+        for c in s
+    )
+
+
+def index_text(s: str) -> str:
+    """Normalize text for indexing.
+
+    Parameters
+    ----------
+    s : str
+        Display or source text (may still carry markdown).
+
+    Returns
+    -------
+    str
+        Markdown stripped line by line, full-width letters/digits folded,
+        whitespace collapsed to single spaces; 〔〕 and other punctuation kept.
+    """
+    lines = (strip_markup(x) for x in s.splitlines())
+    return _WS.sub(" ", fold_width(" ".join(x for x in lines if x))).strip()

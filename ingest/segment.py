@@ -1,0 +1,185 @@
+"""Split a policy document into header, clause tree, annexes and trailer.
+
+The source is read as non-blank lines with offsets (:func:`source_lines`).
+Regions, in reading order: the header (通知 wrapper, offices, dates, title),
+the preamble (为…制定本方案), numbered clauses, annexes (from the first line
+starting with 附件) and the trailer (印发 lines). Every non-blank line lands in
+exactly one region, so no source text is lost; only markdown markup vanishes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.headings import Heading, match_heading
+from ingest.model import Clause
+from ingest.normalize import Line, fold_width, repair_breaks, source_lines, squeeze_spaces
+
+_PUNCT = re.compile(r"[，。；,;！？]")
+_ANNEX = re.compile(r"^附\s*件\s*(?:[:：]|[0-9０-９]+|$)")
+_ANNEX_LIST = re.compile(r"^附\s*件\s*[:：]\s*(?:([0-9０-９]+)\s*[.．、]?)?\s*(.*)$")
+_ANNEX_MARK = re.compile(r"^附\s*件\s*([0-9０-９]*)\s*[:：]?\s*(.*)$")
+_PRINTED = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发")
+_TRAILER = re.compile(
+    r"^(?:[（(]?\s*共印\s*\d+\s*份\s*[)）]?|抄\s*送.*|【?(?:关闭窗口|打印本页)】?\s*|[（(]此件.{0,12}[)）])$"
+)
+_OFFICE = re.compile(r"(?:办公室|办公厅|人民政府|委员会|政府|局|厅)$")
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Line-index boundaries of a document's regions (half-open ranges)."""
+
+    body: int  # first line of preamble or first heading; header is lines[:body]
+    first_heading: int  # first numbered heading (== annex when there is none)
+    annex: int  # first annex line (== trailer when there is none)
+    trailer: int  # first trailer line (== len(lines) when there is none)
+
+
+def _trailer_start(lines: list[Line]) -> int:
+    """Index of the first line of the trailing 印发 block."""
+    i = len(lines)
+    while i > 0:
+        t = lines[i - 1].text
+        printed_below = i < len(lines) and _PRINTED.search(lines[i].text)
+        if _PRINTED.search(t) or _TRAILER.match(t) or (printed_below and _OFFICE.search(t) and not _PUNCT.search(t)):
+            i -= 1
+        else:
+            break
+    return i
+
+
+def layout(lines: list[Line]) -> Layout:
+    """Find where header, preamble, clauses, annexes and trailer begin."""
+    trailer = _trailer_start(lines)
+    heads = [i for i in range(trailer) if match_heading(lines[i].raw)]
+    first = heads[0] if heads else None
+    annex = next((i for i in range((first or 0) + 1 if first is not None else 0, trailer)
+                  if _ANNEX.match(lines[i].text)), trailer)
+    if first is None or first > annex:
+        first = annex
+    body = first
+    while body > 0 and _PUNCT.search(lines[body - 1].text) and not _ANNEX.match(lines[body - 1].text):
+        body -= 1
+    return Layout(body, first, annex, trailer)
+
+
+def _annex_blocks(lines: list[Line]) -> list[list[Line]]:
+    """Split the annex region at each 附件 line; a list line naming the annexes joins the next block."""
+    blocks: list[list[Line]] = []
+    for ln in lines:
+        if _ANNEX.match(ln.text) or not blocks:
+            blocks.append([ln])
+        else:
+            blocks[-1].append(ln)
+    merged: list[list[Line]] = []
+    for block in blocks:
+        if merged and _ANNEX_LIST.match(merged[-1][0].text) and not _is_marked(merged[-1]):
+            merged[-1] = merged[-1] + block
+        else:
+            merged.append(block)
+    return merged
+
+
+def _is_marked(block: list[Line]) -> bool:
+    """True when the block already contains a 附件 marker line besides a list line."""
+    return any(_ANNEX.match(ln.text) and not _ANNEX_LIST.match(ln.text) for ln in block)
+
+
+def _annex_label_and_title(block: list[Line]) -> tuple[str, str]:
+    """(path label such as 附件1, title line) of one annex block."""
+    marks = [k for k, ln in enumerate(block) if not _ANNEX_LIST.match(ln.text) and _ANNEX.match(ln.text)]
+    if marks:
+        k = marks[0]
+        m = _ANNEX_MARK.match(block[k].text)
+        num, title = m.group(1), m.group(2).strip()
+    else:
+        k = 0
+        m = _ANNEX_LIST.match(block[0].text)
+        num, title = m.group(1) or "", m.group(2).strip()
+    if not title and k + 1 < len(block):
+        title = block[k + 1].text
+    return "附件" + fold_width(num), squeeze_spaces(title)
+
+
+@dataclass
+class _Node:
+    path: list[str]
+    heading: str
+    lines: list[Line]
+    kind: str
+    parent: int | None
+    head: Heading | None = None
+
+
+def _tree(lines: list[Line], lay: Layout) -> list[_Node]:
+    """Preamble and numbered clauses, nested by style rank in first-seen order."""
+    nodes: list[_Node] = []
+    if lay.body < lay.first_heading:
+        nodes.append(_Node([], "", lines[lay.body:lay.first_heading], "preamble", None))
+    ranks: dict[str, int] = {}
+    stack: list[tuple[int, int]] = []  # (rank, node index)
+    for ln in lines[lay.first_heading:lay.annex]:
+        h = match_heading(ln.raw)
+        if h is None:
+            nodes[-1].lines.append(ln)
+            continue
+        rank = ranks.setdefault(h.style, len(ranks))
+        while stack and stack[-1][0] >= rank:
+            stack.pop()
+        parent = stack[-1][1] if stack else None
+        path = (nodes[parent].path if parent is not None else []) + [h.label]
+        nodes.append(_Node(path, h.phrase, [ln], "clause", parent, h))
+        stack.append((rank, len(nodes) - 1))
+    for block in _annex_blocks(lines[lay.annex:lay.trailer]):
+        label, title = _annex_label_and_title(block)
+        nodes.append(_Node([label], title, block, "annex", None))
+    return nodes
+
+
+def _text(node: _Node) -> str:
+    texts = [ln.text for ln in node.lines]
+    if node.kind == "annex":
+        return "\n".join(texts)
+    return repair_breaks(texts, first_is_heading=bool(node.head and node.head.heading_only))
+
+
+def segment(text: str, doc: str) -> tuple[str, list[Clause], str]:
+    """Split a policy document into header, clauses and trailer.
+
+    Parameters
+    ----------
+    text : str
+        The decoded source file.
+    doc : str
+        The document number (文号), used in clause ids.
+
+    Returns
+    -------
+    tuple of (str, list of Clause, str)
+        Header text (the 通知 wrapper, title), clauses in reading order
+        (preamble, numbered clauses, annexes) and trailer text (印发 lines).
+        Clause ids read ``{doc}:{path joined by /}`` (preamble ``{doc}:0``);
+        a repeated path gets ``~2``, ``~3`` in reading order.
+    """
+    lines = source_lines(text)
+    lay = layout(lines)
+    nodes = _tree(lines, lay)
+    ids: list[str] = []
+    seen: dict[str, int] = {}
+    clauses: list[Clause] = []
+    for order, node in enumerate(nodes):
+        base = f"{doc}:{'/'.join(node.path) if node.path else '0'}"
+        seen[base] = seen.get(base, 0) + 1
+        cid = base if seen[base] == 1 else f"{base}~{seen[base]}"
+        ids.append(cid)
+        clauses.append(Clause(
+            clause_id=cid, doc=doc, path=list(node.path), heading=node.heading, text=_text(node),
+            level=len(node.path), kind=node.kind,
+            parent_id=ids[node.parent] if node.parent is not None else None,
+            order=order, start=node.lines[0].start, end=node.lines[-1].end,
+        ))
+    header = "\n".join(ln.text for ln in lines[:lay.body])
+    trailer = "\n".join(ln.text for ln in lines[lay.trailer:])
+    return header, clauses, trailer
