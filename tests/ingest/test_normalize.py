@@ -1,0 +1,67 @@
+"""Markup stripping, line offsets, line-break repair and index folding."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.normalize import index_text, is_complete, repair_breaks, source_lines, squeeze_spaces, strip_markup
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("## 一、总体要求", "一、总体要求"),
+        ("#### **四、实施步骤**", "四、实施步骤"),
+        ("**3. 建立机制。**加强共享", "3. 建立机制。加强共享"),
+        ("- 附件：1. 任务清单", "附件：1. 任务清单"),
+        ("---", ""),
+        ("|-----|------|:---:|", ""),
+        ("| 组 长 | 张三 | 区委书记 |", "组 长 张三 区委书记"),
+        ("——**保障基础，兜住底线。**着眼保基本", "——保障基础，兜住底线。着眼保基本"),
+        ("GB/T 35796-2017 达标", "GB/T 35796-2017 达标"),
+    ],
+)
+def test_strip_markup_removes_only_markdown(raw, clean):
+    assert strip_markup(raw) == clean
+
+
+def test_source_lines_offsets_point_into_the_source():
+    text = "\n\n# 标题\r\n\n  （一）正文。  \n---\n| a | b |\n"
+    lines = source_lines(text)
+    assert [ln.text for ln in lines] == ["标题", "（一）正文。", "a b"]
+    for ln in lines:
+        assert text[ln.start:ln.end] == ln.raw.strip()
+
+
+def test_repair_joins_a_cut_sentence_but_keeps_paragraphs():
+    paras = ["（二）采取“公建民营、智慧养", "老”三位一体新模式。", "第二段落。"]
+    assert repair_breaks(paras) == "（二）采取“公建民营、智慧养老”三位一体新模式。\n第二段落。"
+
+
+def test_repair_joins_a_split_department_annotation():
+    paras = ["建立探访制度。（牵头单位：", "县民政局；配合单位：县委宣传部）"]
+    assert repair_breaks(paras) == "建立探访制度。（牵头单位：县民政局；配合单位：县委宣传部）"
+
+
+def test_repair_never_joins_a_heading_line_to_its_body():
+    paras = ["（一）坚持以人为本、共享发展", "牢固树立以人民为中心的发展思想。"]
+    assert repair_breaks(paras, first_is_heading=True) == "\n".join(paras)
+
+
+@pytest.mark.parametrize(
+    ("para", "complete"),
+    [("完成。", True), ("（责任单位：县民政局）", True), ("“十四五”。”", True),
+     ("打造“虚拟养老院”", False), ("子女就学、", False), ("（牵头单位：", False), ("", True)],
+)
+def test_is_complete(para, complete):
+    assert is_complete(para) is complete
+
+
+def test_squeeze_spaces_drops_wrap_spaces_between_cjk():
+    assert squeeze_spaces("河东区县域养老服务体系创新 示范区创建") == "河东区县域养老服务体系创新示范区创建"
+    assert squeeze_spaces("GB  38600 标准") == "GB 38600 标准"
+
+
+def test_index_text_folds_width_collapses_space_and_keeps_brackets():
+    s = "## **鲁政办发〔２０２２〕１８号**\n\n  ＡＢＣ　养老  服务（一）"
+    assert index_text(s) == "鲁政办发〔2022〕18号 ABC 养老 服务（一）"

@@ -1,0 +1,171 @@
+"""Clause tree: heading styles, nesting, clause text, annexes, trailer, ids, real corpus granularity."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from ingest.headings import match_heading
+from ingest.pipeline import ingest_corpus
+from ingest.segment import segment
+
+HEADER = "XX县人民政府办公室文件\n\nXX政办字〔2024〕1号\n\nXX县人民政府办公室\n\n2024年1月2日\n\n# XX县养老服务实施方案\n\n"
+PREAMBLE = "为推进养老服务发展，根据上级要求，制定本方案。\n\n"
+
+
+def _paths(clauses):
+    return [c.path for c in clauses]
+
+
+def _ws(s: str) -> str:
+    return re.sub(r"\s+", "", s)
+
+
+@pytest.mark.parametrize(
+    ("line", "style", "label"),
+    [
+        ("一、总体要求", "cn", "一"),
+        ("十二、其他", "cn", "十二"),
+        ("（一）指导思想。内容", "paren_cn", "（一）"),
+        ("(三) 总结验收阶段。内容", "paren_cn", "（三）"),
+        ("1. 完善清单。内容", "arabic", "1"),
+        ("12、建立制度。内容", "arabic", "12"),
+        ("３．建立制度。内容", "arabic", "3"),
+        ("（1）做好登记。", "paren_arabic", "（1）"),
+        ("(2) 做好登记。", "paren_arabic", "（2）"),
+        ("①登记。", "circled", "①"),
+        ("第一条 为了规范管理。", "tiao", "第一条"),
+        ("第二章 总则", "zhang", "第二章"),
+        ("## 一、总体要求", "cn", "一"),
+        ("**3. 建立精准服务主动响应机制。**加强共享", "arabic", "3"),
+        ("2. **建立老年人口数据发布制度。**开展统计", "arabic", "2"),
+    ],
+)
+def test_heading_styles_and_labels(line, style, label):
+    h = match_heading(line)
+    assert h is not None and (h.style, h.label) == (style, label)
+
+
+@pytest.mark.parametrize("line", ["一是区级层面。", "2025年底前完成。", "0.2平方米", "——**保障基础。**", "十四五规划"])
+def test_non_headings(line):
+    assert match_heading(line) is None
+
+
+def test_bold_run_heading_phrase():
+    assert match_heading("**3. 建立精准服务主动响应机制。**加强共享").phrase == "建立精准服务主动响应机制"
+    assert match_heading("2. **建立数据发布制度。**开展统计").phrase == "建立数据发布制度"
+    assert match_heading("（一）需求导向原则。精准分析需求。").phrase == "需求导向原则"
+
+
+def test_nesting_follows_numbering_not_markdown_level():
+    text = HEADER + PREAMBLE + (
+        "## 一、总则\n\n（一）甲项。内容。\n\n### 二、任务\n\n#### **（一）乙项**\n\n1. 丙。内容。\n\n2. 丁。内容。\n\n"
+        "## 三、保障\n\n1. 戊。内容。\n"
+    )
+    _, clauses, _ = segment(text, "D")
+    assert _paths(clauses) == [
+        [], ["一"], ["一", "（一）"], ["二"], ["二", "（一）"], ["二", "（一）", "1"], ["二", "（一）", "2"],
+        ["三"], ["三", "1"],
+    ]
+    by_id = {c.clause_id: c for c in clauses}
+    assert by_id["D:二/（一）/2"].parent_id == "D:二/（一）"
+    assert by_id["D:0"].kind == "preamble" and by_id["D:0"].heading == ""
+    assert [c.level for c in clauses] == [len(c.path) for c in clauses]
+    assert [c.order for c in clauses] == list(range(len(clauses)))
+
+
+def test_style_first_seen_deeper_is_deeper():
+    text = HEADER + "第一章 总则\n\n第一条 为了规范。\n\n第二条 适用范围。\n\n第二章 服务\n\n第三条 内容。\n"
+    _, clauses, _ = segment(text, "D")
+    assert _paths(clauses) == [["第一章"], ["第一章", "第一条"], ["第一章", "第二条"], ["第二章"], ["第二章", "第三条"]]
+
+
+def test_clause_text_is_own_part_with_repaired_breaks_and_no_markup():
+    text = HEADER + PREAMBLE + (
+        "## 一、总体要求\n\n（一）多元统筹原则。采取“医养融合、智慧养\n\n老”三位一体新模式。（牵头单位：\n\n县民政局）\n\n"
+        "（二）第二项。内容。\n"
+    )
+    header, clauses, trailer = segment(text, "D")
+    one, first, second = clauses[1:]
+    assert one.text == "一、总体要求"
+    assert first.text == "（一）多元统筹原则。采取“医养融合、智慧养老”三位一体新模式。（牵头单位：县民政局）"
+    assert "第二项" not in first.text and "**" not in first.text and "#" not in one.text
+    assert "XX政办字〔2024〕1号" in header and "XX县养老服务实施方案" in header and trailer == ""
+    for c in clauses:
+        assert _ws(c.text).replace("*", "") in _ws(text[c.start:c.end]).replace("*", "").replace("#", "")
+
+
+def test_annexes_are_clauses_and_trailer_holds_print_lines():
+    text = HEADER + PREAMBLE + (
+        "一、任务\n\n内容。\n\n- 附件：1. 任务清单\n2. 领导小组名单\n\n附件 1\n\n任务清单\n\n| 序号 | 任务 |\n|---|---|\n| 1 | 建设 |\n\n"
+        "附件2\n\n领导小组名单\n\n组 长 张三\n\nXX县人民政府办公室\n\n2024年1月3日印发\n\n(共印50份)\n"
+    )
+    _, clauses, trailer = segment(text, "D")
+    annexes = [c for c in clauses if c.kind == "annex"]
+    assert [(a.path, a.heading, a.clause_id) for a in annexes] == [
+        (["附件1"], "任务清单", "D:附件1"), (["附件2"], "领导小组名单", "D:附件2"),
+    ]
+    assert "附件：1. 任务清单" in annexes[0].text and "1 建设" in annexes[0].text
+    assert "组 长 张三" in annexes[1].text and "印发" not in annexes[1].text
+    assert trailer.splitlines() == ["XX县人民政府办公室", "2024年1月3日印发", "(共印50份)"]
+
+
+def test_single_unmarked_annex_list_line_is_the_annex():
+    text = HEADER + PREAMBLE + "一、任务\n\n内容。\n\n附件：1.指标分解表\n\t指标分解表\n\t序号\n\t1\n"
+    _, clauses, _ = segment(text, "D")
+    assert (clauses[-1].kind, clauses[-1].path, clauses[-1].heading) == ("annex", ["附件1"], "指标分解表")
+
+
+def test_duplicate_numbering_gets_suffixed_ids():
+    text = HEADER + "一、甲\n\n（一）项。\n\n（一）重复项。\n\n一、重复\n"
+    _, clauses, _ = segment(text, "D")
+    assert [c.clause_id for c in clauses] == ["D:一", "D:一/（一）", "D:一/（一）~2", "D:一~2"]
+    assert len({c.clause_id for c in clauses}) == len(clauses)
+
+
+# --- the real corpus -------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def corpus_docs(corpus_dir):
+    docs, errors = ingest_corpus(corpus_dir)
+    assert errors == []
+    return docs
+
+
+def test_every_document_has_preamble_clauses_and_no_child_text_in_parents(corpus_docs):
+    for d in corpus_docs:
+        kinds = [c.kind for c in d.clauses]
+        assert kinds[0] == "preamble" and kinds.count("clause") >= 15, d.source
+        by_id = {c.clause_id: c for c in d.clauses}
+        for c in d.clauses:
+            if c.parent_id:
+                parent = by_id[c.parent_id]
+                assert _ws(c.text) not in _ws(parent.text), (d.source, c.clause_id)
+                assert parent.path == c.path[:-1] and parent.end <= c.start
+
+
+def test_three_level_numbered_items(corpus_docs):
+    """A document numbered 二、（一）1. keeps its items at three levels with consecutive numbers."""
+    deep = [d for d in corpus_docs if any(len(c.path) == 3 for c in d.clauses)]
+    assert len(deep) >= 3
+    for d in deep:
+        items = [c for c in d.clauses if len(c.path) == 3]
+        assert [int(c.path[-1]) for c in items] == list(range(1, len(items) + 1)), d.source
+        assert all(c.path[1].startswith("（") for c in items)
+
+
+def test_clause_ids_stable_across_runs(corpus_dir, corpus_docs):
+    again, _ = ingest_corpus(corpus_dir)
+    assert [[c.clause_id for c in d.clauses] for d in again] == [[c.clause_id for c in d.clauses] for d in corpus_docs]
+
+
+def test_dev_snippets_fall_in_exactly_one_clause(corpus_docs, eval_dir):
+    by_doc = {d.doc: d for d in corpus_docs}
+    for line in (eval_dir / "dev_questions.jsonl").read_text(encoding="utf-8").splitlines():
+        q = json.loads(line)
+        for e in q["expect"]:
+            hits = [c.clause_id for c in by_doc[e["doc"]].clauses if _ws(e["snippet"]) in _ws(c.text)]
+            assert len(hits) == 1, (q["id"], e["snippet"], hits)
