@@ -17,9 +17,9 @@ from dataclasses import dataclass
 SENTENCE_END = "。！？；!?;）)】〕"
 _QUOTE_END = "”’\"'"
 
-_RULE_LINE = re.compile(r"^\s*(?:[-*_]\s*){3,}$|^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$")
+_RULE_LINE = re.compile(r"^\s*(?:[-*]\s*){3,}$|^\s*\|?(?:\s*-{2,}\s*\|)+\s*-*\s*$")
 _LEAD_HASH = re.compile(r"^\s*#{1,6}(?:\s+|(?=\S))")
-_LEAD_BULLET = re.compile(r"^\s*[-+]\s+")
+_LEAD_BULLET = re.compile(r"^\s*[-*]\s+")
 _SPACES = re.compile(r"[ \t\u3000\xa0]+")
 _WS = re.compile(r"\s+")
 _CJK = "\u3400-\u9fff\uf900-\ufaff"
