@@ -1,0 +1,89 @@
+"""Structured answers: departments, targets or parent policies, read from the clauses found.
+
+`ask` = detect the intent, retrieve clauses, then answer from the extractions of those
+clauses (and from the graph for policy lineage). Every answer entry keeps its clause
+id, document number and position, so the structured answer is as traceable as the text.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from search_app.intent import detect_intent, policy_numbers
+from search_app.kb import KnowledgeBase
+from search_app.query import search_records
+
+ROLES = ("lead", "support", "responsible", "mentioned")
+
+
+def _where(rec: dict[str, Any]) -> dict[str, Any]:
+    return {k: rec[k] for k in ("doc", "title", "clause_id", "label", "rank")}
+
+
+def bigrams(text: str) -> set[str]:
+    """Character bigrams of the CJK/alphanumeric characters of ``text``."""
+    chars = [c for c in text if c.isalnum()]
+    return {a + b for a, b in zip(chars, chars[1:])}
+
+
+def department_answer(records: list[dict[str, Any]]) -> dict[str, Any]:
+    """Per clause found (in rank order), its departments grouped by role.
+
+    Clauses with a responsibility annotation come first; clauses that only mention
+    departments in running text follow, so an answer exists even without annotations.
+    """
+    entries = []
+    for rec in records:
+        if not rec["departments"]:
+            continue
+        entry = _where(rec) | {role: [] for role in ROLES}
+        for d in rec["departments"]:
+            if d["name"] not in entry[d["role"]]:
+                entry[d["role"]].append(d["name"])
+        entries.append(entry)
+    entries.sort(key=lambda e: (not (e["lead"] or e["support"] or e["responsible"]), e["rank"]))
+    return {"departments": entries}
+
+
+def target_answer(question: str, records: list[dict[str, Any]]) -> dict[str, Any]:
+    """Targets of the clauses found, most relevant to the question first, comparable across documents."""
+    q = bigrams(question)
+    scored = []
+    for rec in records:
+        for t in rec["targets"]:
+            overlap = len(q & bigrams(f"{t['indicator']}{t.get('scope') or ''}{t['text']}"))
+            scored.append((-overlap, rec["rank"], _where(rec) | t))
+    scored.sort(key=lambda x: (x[0], x[1]))
+    return {"targets": [entry for _, _, entry in scored]}
+
+
+def citation_answer(kb: KnowledgeBase, question: str, records: list[dict[str, Any]]) -> dict[str, Any]:
+    """Parent policies and the documents implementing them.
+
+    A question naming a 文号 asks which documents build on it (lineage below it);
+    otherwise the answer lists what the documents of the clauses found are based on.
+    """
+    from graph.queries import lineage
+
+    numbers = policy_numbers(question, known=[a.get("number") for _, a in kb.graph.nodes(data=True) if a.get("number")])
+    if numbers:
+        return {"policies": [lineage(kb.graph, n) for n in numbers]}
+    docs = list(dict.fromkeys(rec["doc"] for rec in records))
+    return {"documents": [lineage(kb.graph, d) for d in docs]}
+
+
+def ask(
+    kb: KnowledgeBase, question: str, k: int = 5, mode: str = "hybrid", filters: Optional[dict] = None
+) -> dict[str, Any]:
+    """Answer ``question``: ``{"intent", "answer", "clauses"}`` (clauses as `search --json`)."""
+    intent = detect_intent(question)
+    records = search_records(kb, question, k=k, mode=mode, filters=filters)
+    if intent.name == "department":
+        answer = department_answer(records)
+    elif intent.name == "target":
+        answer = target_answer(question, records)
+    elif intent.name == "citation":
+        answer = citation_answer(kb, question, records)
+    else:
+        answer = {}
+    return {"intent": intent.name, "cue": intent.cue, "answer": answer, "clauses": records}
