@@ -58,35 +58,47 @@ def _doc_number(header: list[Line]) -> Optional[str]:
         compact = re.sub(r"^文号\s*[:：]?", "", ln.text.replace(" ", ""))
         if (n := normalize_number(compact)) and len(compact) <= len(n) + 2:
             return n
-    return next((n for ln in header for _, _, _, n in find_numbers(ln.text)), None)
+    own = (ln for ln in header if "。" not in ln.text and "《" not in ln.text)  # not a citing sentence
+    return next((n for ln in own for _, _, _, n in find_numbers(ln.text)), None)
 
 
-def _signing(header: list[Line]) -> tuple[Optional[int], list[str]]:
-    """(index of the signing date line, office names signed right above it)."""
-    for i, ln in enumerate(header):
-        if _date_of(ln.text):
+def _signing(lines: list[Line], last: bool = False) -> tuple[Optional[int], list[str]]:
+    """(index of the first, or ``last``, date-only line; office names signed right above it)."""
+    order = range(len(lines) - 1, -1, -1) if last else range(len(lines))
+    for i in order:
+        if _date_of(lines[i].text):
             offices: list[str] = []
             j = i - 1
-            while j >= 0 and _OFFICE.search(header[j].text) and not _PUNCT.search(header[j].text):
-                offices[:0] = [p for p in re.split(r"\s{2,}", header[j].text) if p]
+            while j >= 0 and _OFFICE.search(lines[j].text) and not _PUNCT.search(lines[j].text):
+                offices[:0] = [p for p in re.split(r"\s{2,}", lines[j].text) if p]
                 j -= 1
             return i, offices
     return None, []
 
 
+def _title_like(text: str) -> bool:
+    """A header line that can be (part of) the policy title: not an office, date, number or note."""
+    flat = squeeze_spaces(text)
+    return (len(flat) >= 2 and not _PUNCT.search(flat) and not _date_of(flat) and "此件" not in flat
+            and "印发" not in flat and normalize_number(flat) is None and flat.count("《") == flat.count("》")
+            and (not _OFFICE.search(flat.removesuffix("文件")) or bool(_TITLE_END.search(flat))))
+
+
 def _title(header: list[Line], zone: list[Line]) -> Optional[str]:
-    """The policy title: the last line of ``zone`` (the title line above the body),
-    else the 《》 of the 印发 notice in ``header``; a title broken over two lines is joined."""
+    """The policy title: the title line(s) closing ``zone`` (the lines above the body),
+    else the 《》 of the 关于印发《…》的通知 line in ``header``. A title the source broke
+    over two lines is joined, and wrapping spaces between Chinese characters are dropped."""
     joined = "".join(ln.text for ln in header)
     notice = next((squeeze_spaces(m.group(1)) for m in _NOTICE_TITLE.finditer(joined)
                    if "印发" in joined[max(0, m.start() - 12):m.start()]), None)
-    last = zone[-1].text if zone else ""
-    if zone and not _PUNCT.search(last) and not _date_of(last) and "此件" not in last and len(last) >= 6:
-        title = squeeze_spaces(last)
-        if len(zone) > 1 and notice and squeeze_spaces(zone[-2].text + last) == notice:
-            title = notice
-        if not _OFFICE.search(title) or _TITLE_END.search(title):
-            return title
+    texts = [ln.text for ln in zone]
+    while texts and not _title_like(texts[-1]):
+        texts.pop()
+    run: list[str] = []
+    while texts and len(run) < 2 and _title_like(texts[-1]) and not (run and _TITLE_END.search(texts[-1])):
+        run.insert(0, texts.pop())
+    if run and len(title := squeeze_spaces("".join(run))) >= 6:
+        return title
     if notice:
         return notice
     m = re.search(r"关于印发(.+?)的通知", joined)
@@ -137,11 +149,17 @@ def extract_metadata(text: str) -> dict[str, Any]:
         ``level`` (national|provincial|city|county or None).
     """
     lines = source_lines(text)
-    header = lines[: layout(lines).body]
+    lay = layout(lines)
+    header = lines[: lay.body]
     number = _doc_number(header)
     web = next((m for ln in header if (m := _WEB_DATE.search(ln.text))), None)
     sign_at, issuers = _signing(header)
-    date = _iso(*web.groups()) if web else (_date_of(header[sign_at].text) if sign_at is not None else None)
+    date = _date_of(header[sign_at].text) if sign_at is not None else None
+    if sign_at is None:  # signed at the end of the body instead (意见 issued without a 通知 wrapper)
+        body_end = lines[lay.first_heading:lay.annex]
+        end_at, issuers = _signing(body_end, last=True)
+        date = _date_of(body_end[end_at].text) if end_at is not None else None
+    date = _iso(*web.groups()) if web else date
     if not issuers and number and (known := issuer_for_number(number)):
         issuers = known["issuer"].split()
     title_zone = header[sign_at + 1:] if sign_at is not None else header

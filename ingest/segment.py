@@ -16,7 +16,7 @@ from ingest.headings import Heading, match_heading
 from ingest.model import Clause
 from ingest.normalize import Line, fold_width, repair_breaks, source_lines, squeeze_spaces
 
-_PUNCT = re.compile(r"[，。；,;！？]")
+_PUNCT = re.compile(r"[，。；：,;！？]")
 _ANNEX = re.compile(r"^附\s*件\s*(?:[:：]|[0-9０-９]+|$)")
 _ANNEX_LIST = re.compile(r"^附\s*件\s*[:：]\s*(?:([0-9０-９]+)\s*[.．、]?)?\s*(.*)$")
 _ANNEX_MARK = re.compile(r"^附\s*件\s*([0-9０-９]*)\s*[:：]?\s*(.*)$")
