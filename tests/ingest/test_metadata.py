@@ -112,14 +112,14 @@ def test_every_corpus_document_has_number_title_date_and_place(corpus_dir):
 
 def test_document_without_wrapper_signed_at_the_end():
     text = (
-        "某市人民政府办公室关于推进养老服务发展的意见\n某政办字〔2023〕19号\n各县（市、区）人民政府：\n"
-        "为推进养老服务发展，现提出如下意见。\n一、总体要求\n内容。\n二、保障\n内容。\n某市人民政府办公室\n2023年5月6日\n"
+        "某某市人民政府办公室关于推进养老服务发展的意见\n某政办字〔2023〕19号\n各县（市、区）人民政府：\n"
+        "为推进养老服务发展，现提出如下意见。\n一、总体要求\n内容。\n二、保障\n内容。\n某某市人民政府办公室\n2023年5月6日\n"
     )
     meta = extract_metadata(text)
     assert meta["doc"] == "某政办字〔2023〕19号"
-    assert meta["title"] == "某市人民政府办公室关于推进养老服务发展的意见"
-    assert (meta["issuers"], meta["date"]) == (["某市人民政府办公室"], "2023-05-06")
-    assert (meta["region"], meta["level"]) == ("某市", "city")
+    assert meta["title"] == "某某市人民政府办公室关于推进养老服务发展的意见"
+    assert (meta["issuers"], meta["date"]) == (["某某市人民政府办公室"], "2023-05-06")
+    assert (meta["region"], meta["level"]) == ("某某市", "city")
 
 
 def test_national_document_by_prefix():
