@@ -159,7 +159,7 @@ def _register_optional() -> None:
     """Attach command groups that live in their own modules."""
     import importlib
 
-    for name in ("search_app.cli_graph", "search_app.cli_answer"):
+    for name in ("search_app.cli_graph", "search_app.cli_answer", "search_app.cli_tune"):
         try:
             module = importlib.import_module(name)
         except ModuleNotFoundError as e:
