@@ -138,10 +138,24 @@ def _tree(lines: list[Line], lay: Layout) -> list[_Node]:
     return nodes
 
 
-def _text(node: _Node) -> str:
+def _is_cell(ln: Line) -> bool:
+    """A tab-indented line: one cell of a table exported one cell per line."""
+    return "\t" in ln.raw[: len(ln.raw) - len(ln.raw.lstrip())]
+
+
+def _annex_text(source: str, lines: list[Line]) -> str:
+    """Annex lines kept as lines; cells of one tab-exported table row (no blank line between) share a line."""
+    out = lines[0].text
+    for prev, ln in zip(lines, lines[1:]):
+        same_row = _is_cell(prev) and _is_cell(ln) and source.count("\n", prev.end, ln.start) == 1
+        out += (" " if same_row else "\n") + ln.text
+    return out
+
+
+def _text(source: str, node: _Node) -> str:
     texts = [ln.text for ln in node.lines]
     if node.kind == "annex":
-        return "\n".join(texts)
+        return _annex_text(source, node.lines)
     return repair_breaks(texts, first_is_heading=bool(node.head and node.head.heading_only))
 
 
@@ -175,7 +189,7 @@ def segment(text: str, doc: str) -> tuple[str, list[Clause], str]:
         cid = base if seen[base] == 1 else f"{base}~{seen[base]}"
         ids.append(cid)
         clauses.append(Clause(
-            clause_id=cid, doc=doc, path=list(node.path), heading=node.heading, text=_text(node),
+            clause_id=cid, doc=doc, path=list(node.path), heading=node.heading, text=_text(text, node),
             level=len(node.path), kind=node.kind,
             parent_id=ids[node.parent] if node.parent is not None else None,
             order=order, start=node.lines[0].start, end=node.lines[-1].end,

@@ -87,7 +87,8 @@ def document(draw) -> str:
         parts += draw(st.lists(paragraph(), max_size=3))
     if draw(st.booleans()):
         parts += draw(st.sampled_from([["附件：1. 清单\n2. 名单", "附件 1"], ["附件：" + "清单"], ["附件2"]]))
-        parts += [draw(words), "| 序号 | 内容 |\n|---|---|\n| 1 | " + draw(words) + " |", "组 长 张三  \n成 员 李四"]
+        parts += [draw(words), "| 序号 | 内容 |\n|---|---|\n| 1 | " + draw(words) + " |", "组 长 张三  \n成 员 李四",
+                  "\t序号\n\t" + draw(words) + "\n\n\t1\n\t\n\t" + draw(words)]
     if draw(st.booleans()):
         parts += ["某县人民政府办公室", "2024年1月3日印发", "(共印50份)"]
     sep = draw(st.sampled_from(["\n\n", "\n", "\r\n\r\n"]))

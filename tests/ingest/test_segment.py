@@ -118,6 +118,12 @@ def test_single_unmarked_annex_list_line_is_the_annex():
     assert (clauses[-1].kind, clauses[-1].path, clauses[-1].heading) == ("annex", ["附件1"], "指标分解表")
 
 
+def test_tab_exported_table_rows_become_lines():
+    text = HEADER + "一、任务\n\n内容。\n\n附件：1.分解表\n\t序号\n\t目标值\n\n\t1\n\t20个\n\t\n\n\t2\n\t100%\n"
+    _, clauses, _ = segment(text, "D")
+    assert clauses[-1].text.splitlines()[1:] == ["序号 目标值", "1 20个", "2 100%"]
+
+
 def test_duplicate_numbering_gets_suffixed_ids():
     text = HEADER + "一、甲\n\n（一）项。\n\n（一）重复项。\n\n一、重复\n"
     _, clauses, _ = segment(text, "D")
