@@ -1,0 +1,212 @@
+"""Departments named in a clause: responsibility annotations and running-text mentions.
+
+Annotations such as ``（牵头单位：县民政局；配合单位：县财政局）`` or an unlabeled
+list ``（民政局、财政局，各镇、街道）`` closing a sentence assign lead / support /
+responsible roles; department names found elsewhere in the text are
+``mentioned``. The vocabulary (role labels, aliases, jurisdiction prefixes,
+department-like endings) is data in ``data/department_aliases.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterator
+
+from ingest.model import DepartmentMention
+
+_DATA = Path(__file__).resolve().parent / "data" / "department_aliases.json"
+_OPEN, _CLOSE = "（(", "）)"
+_ITEM_SEP = re.compile(r"[、，,；;/\s]+")
+_PART_SEP = "；;。"
+_BEFORE_LIST = "。；;.!！?？\n"
+_PAREN = re.compile(r"[（(][^（()）]*[)）]")
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> dict:
+    """The department vocabulary from ``data/department_aliases.json``."""
+    return json.loads(_DATA.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _label_re() -> re.Pattern[str]:
+    v = vocabulary()
+    stems = "|".join(sorted(map(re.escape, v["roles"]), key=len, reverse=True))
+    nouns = "|".join(map(re.escape, v["role_nouns"]))
+    return re.compile(rf"(?P<stem>{stems})(?:{nouns})\s*[:：]\s*")
+
+
+@lru_cache(maxsize=1)
+def _mention_re() -> re.Pattern[str]:
+    v = vocabulary()
+    names = sorted((k for k, c in v["aliases"].items()
+                    if (len(k) >= 3 or k.endswith(("局", "委", "办"))) and c not in v["not_mentioned"]),
+                   key=len, reverse=True)
+    short = "|".join(map(re.escape, sorted(v["short_forms"], key=len, reverse=True)))
+    prefix = r"(?:[县区市省]委?|本级|同级)?"
+    return re.compile(
+        rf"(?P<name>{prefix}(?:{'|'.join(map(re.escape, names))}))"
+        rf"|(?P<run>(?:{short})(?:[、和及与](?:{short}))*)(?=等?(?:部门|牵头))"
+    )
+
+
+_TITLE = re.compile(r"《[^》]*》")
+_RUN_SEP = re.compile(r"[、和及与]")
+
+
+def _clean(name: str) -> str:
+    return re.sub(r"\s+", "", name).strip("、，,；;：:。.")
+
+
+def canonical(name: str) -> str:
+    """Functional department type shared across jurisdictions (县民政局 → 民政).
+
+    Parameters
+    ----------
+    name : str
+        A department name as written.
+
+    Returns
+    -------
+    str
+        The alias of the longest known suffix of the name (with or without a
+        trailing parenthetical such as ``（金融办）``); otherwise the cleaned
+        name without its jurisdiction prefix. Never raises.
+    """
+    v = vocabulary()
+    aliases = v["aliases"]
+    clean = _clean(name)
+    for cand in (clean, _PAREN.sub("", clean)):
+        for i in range(len(cand) - 1):
+            if cand[i:] in aliases:
+                return aliases[cand[i:]]
+        if cand in v["short_forms"]:
+            return v["short_forms"][cand]
+    base = _PAREN.sub("", clean) or clean
+    for p in sorted(v["prefixes"], key=len, reverse=True):
+        if base.startswith(p) and len(base) - len(p) >= 3 and not base.startswith("市场"):
+            return base[len(p):]
+    return base
+
+
+def _looks_like_department(item: str) -> bool:
+    v = vocabulary()
+    base = _PAREN.sub("", item)
+    if not 2 <= len(base) <= 30 or re.search(r"[，。；：:！？“”\d]", base):
+        return False
+    return base.endswith(tuple(v["suffixes"])) or canonical(item) in set(v["aliases"].values())
+
+
+def _split_items(s: str) -> list[str]:
+    """Split a department list at separators outside parentheses; re-join 1-char fragments."""
+    items, buf, depth = [], "", 0
+    for ch in s:
+        depth += (ch in _OPEN) - (ch in _CLOSE)
+        if depth == 0 and _ITEM_SEP.fullmatch(ch):
+            items.append(buf)
+            buf = ""
+        else:
+            buf += ch
+    items.append(buf)
+    items = [_clean(x) for x in items if _clean(x)]
+    out: list[str] = []
+    for x in items:
+        if out and (len(out[-1]) == 1 or len(x) == 1) and not _looks_like_department(x):
+            out[-1] += x
+        else:
+            out.append(x)
+    return out
+
+
+def _groups(text: str) -> Iterator[tuple[int, int, str]]:
+    """Yield (start, end, inner text) of top-level parenthesized groups; an unclosed group runs to the end."""
+    depth, start = 0, -1
+    for i, ch in enumerate(text):
+        if ch in _OPEN:
+            if depth == 0:
+                start = i
+            depth += 1
+        elif ch in _CLOSE and depth > 0:
+            depth -= 1
+            if depth == 0:
+                yield start, i + 1, text[start + 1:i]
+    if depth > 0:
+        yield start, len(text), text[start + 1:]
+
+
+def _labeled(inner: str) -> list[DepartmentMention]:
+    """Mentions of an annotation whose inner text holds one or more ``label：list`` parts."""
+    label = _label_re()
+    roles = vocabulary()["roles"]
+    marks = list(label.finditer(inner))
+    out = []
+    for k, m in enumerate(marks):
+        end = marks[k + 1].start() if k + 1 < len(marks) else len(inner)
+        body = inner[m.end():end].rstrip(_PART_SEP + " \n")
+        for name in _split_items(body):
+            out.append(DepartmentMention(name, canonical(name), roles[m.group("stem")]))
+    return out
+
+
+def annotations(text: str) -> list[tuple[int, int, list[DepartmentMention]]]:
+    """Responsibility annotations in ``text`` as (start, end, mentions).
+
+    A group counts when its inner text opens with a role label (牵头单位：…) or,
+    unlabeled, when it follows a sentence end and every item looks like a
+    department (then all are ``responsible``).
+    """
+    out = []
+    for start, end, inner in _groups(text):
+        squeezed = inner.strip()
+        m = _label_re().match(squeezed)
+        if m:
+            out.append((start, end, _labeled(squeezed)))
+            continue
+        before = text[:start].rstrip(" \t")
+        if before and before[-1] not in _BEFORE_LIST:
+            continue
+        items = _split_items(squeezed)
+        if items and all(_looks_like_department(x) for x in items):
+            out.append((start, end, [DepartmentMention(x, canonical(x), "responsible") for x in items]))
+    return out
+
+
+def extract_departments(text: str) -> list[DepartmentMention]:
+    """Departments of one clause with their roles.
+
+    Parameters
+    ----------
+    text : str
+        The clause text (heading and body).
+
+    Returns
+    -------
+    list of DepartmentMention
+        Annotated departments (lead / support / responsible) in order of
+        appearance, then departments named in running text as ``mentioned``,
+        skipping any whose canonical type is already annotated. No duplicates.
+    """
+    found: list[DepartmentMention] = []
+    seen: set[tuple[str, str]] = set()
+    spans = []
+    for start, end, mentions in annotations(text):
+        spans.append((start, end))
+        for d in mentions:
+            if (d.name, d.role) not in seen:
+                seen.add((d.name, d.role))
+                found.append(d)
+    assigned = {d.canonical for d in found}
+    spans += [m.span() for m in _TITLE.finditer(text)]
+    for m in _mention_re().finditer(text):
+        if any(s <= m.start() < e for s, e in spans):
+            continue
+        names = [m.group("name")] if m.group("name") else _RUN_SEP.split(m.group("run"))
+        for name in names:
+            canon = canonical(name)
+            if canon not in assigned:
+                assigned.add(canon)
+                found.append(DepartmentMention(name, canon, "mentioned"))
+    return found

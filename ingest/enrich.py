@@ -1,0 +1,93 @@
+"""Fill a document's clauses with departments, targets and citations.
+
+The pipeline segments a document into clauses, then calls :func:`enrich`,
+which runs the three extractors on every clause (annexes included) and
+gathers the document-level citation list: one entry per cited policy,
+merged by number or by title, basis when any mention is a basis. A
+document's own title and number and its own annexes are never citations.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.citations import extract_citations
+from ingest.departments import extract_departments
+from ingest.model import Citation, Document
+from ingest.targets import extract_targets
+
+_NOISE = re.compile(r"[\s《》〈〉<>“”\"'（）()]")
+_ANNEX_LABEL = re.compile(r"^附\s*件\s*[:：]?\s*(?:\d+\s*[.．、]?)?\s*")
+
+
+def _key(title: str) -> str:
+    """Title comparison key: whitespace, quotes and brackets removed."""
+    return _NOISE.sub("", title)
+
+
+def _own_titles(doc: Document) -> set[str]:
+    """Keys of the document's own title and its annexes' titles."""
+    titles = {doc.title} | {c.heading for c in doc.clauses if c.kind == "annex"}
+    titles |= {_ANNEX_LABEL.sub("", line) for c in doc.clauses if c.kind == "annex"
+               for line in c.text.split("\n")[:3]}
+    return {_key(t) for t in titles if t and _key(t)}
+
+
+def _is_own(c: Citation, doc: Document, own: set[str]) -> bool:
+    if c.number and c.number == doc.doc:
+        return True
+    return bool(c.title) and not c.number and _key(c.title) in own
+
+
+def merge_citations(citations: list[Citation]) -> list[Citation]:
+    """Deduplicate citations in order: same number, or same title when either lacks a number.
+
+    The merged entry keeps the first number and title seen, and is a basis
+    when any of its mentions is.
+    """
+    out: list[Citation] = []
+    for c in citations:
+        hit = None
+        for o in out:
+            same_number = c.number and o.number and c.number == o.number
+            same_title = (c.title and o.title and _key(c.title) == _key(o.title)
+                          and not (c.number and o.number and c.number != o.number))
+            if same_number or same_title:
+                hit = o
+                break
+        if hit is None:
+            out.append(Citation(c.number, c.title, c.kind, c.basis, c.issuer, c.text))
+            continue
+        hit.number = hit.number or c.number
+        hit.title = hit.title or c.title
+        hit.issuer = hit.issuer or c.issuer
+        hit.basis = hit.basis or c.basis
+        if hit.kind == "policy" and c.kind != "policy":
+            hit.kind = c.kind
+    return out
+
+
+def enrich(doc: Document) -> Document:
+    """Fill every clause's departments, targets and citations, and ``doc.citations``.
+
+    Parameters
+    ----------
+    doc : Document
+        A segmented document (clauses in reading order; annexes have kind
+        ``annex``). Modified in place.
+
+    Returns
+    -------
+    Document
+        The same document, for chaining. Citations of the document's own
+        number, title or annexes are dropped at clause and document level.
+    """
+    own = _own_titles(doc)
+    mentions: list[Citation] = []
+    for clause in doc.clauses:
+        clause.departments = extract_departments(clause.text)
+        clause.targets = extract_targets(clause.text)
+        clause.citations = [c for c in extract_citations(clause.text) if not _is_own(c, doc, own)]
+        mentions.extend(clause.citations)
+    doc.citations = merge_citations(mentions)
+    return doc

@@ -1,0 +1,214 @@
+"""Quantitative targets and standards stated in a clause.
+
+Every number followed by a measure word (%, 张, 所, 平方米, 元, 人次 …) is a
+candidate; its comparator comes from the words around it (不低于 → ``>=``,
+…以上 → ``>=``, 不超过 → ``<=``), its deadline year from its sentence
+(到2025年, 2024年底前), its scope (每百户, 全县, 单处) and indicator from the
+phrase before it, or the noun after it for counts (建成1所示范性养老机构).
+Table rows whose value cell stands on its own line take the indicator from
+the row label above it and the year from the period cell below it. The
+vocabulary is data in ``data/target_rules.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+from ingest.model import Target
+
+_DATA = Path(__file__).resolve().parent / "data" / "target_rules.json"
+_SENT = re.compile(r"[。；;！？!?\n]")
+_PHRASE = re.compile(r"[，,；;。：:、\n]")
+_YEAR = re.compile(r"(?:(20\d{2})\s*[-—–至到]\s*)?(20\d{2})\s*年(?:年)?(?:底|末|年底)?(?:以前|之前|前)?")
+_DEADLINE = re.compile(r"到\s*(20\d{2})\s*年")
+_TITLE = re.compile(r"《[^》]*》|〔[^〕]*〕")
+_LABEL_UNIT = re.compile(r"\s*[（(]([^（()）]{1,4})[)）]\s*$")
+_CN_NUM = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+@lru_cache(maxsize=1)
+def rules() -> dict:
+    """Target vocabulary from ``data/target_rules.json``."""
+    return json.loads(_DATA.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _number_re() -> re.Pattern[str]:
+    units = "|".join(map(re.escape, sorted(rules()["units"], key=len, reverse=True)))
+    return re.compile(
+        r"(?<![\d.A-Za-z/〔\-—])(?P<num>\d+(?:\.\d+)?)(?:\s*[-—–~～]\s*(?P<max>\d+(?:\.\d+)?))?\s?"
+        rf"(?P<unit>{units})"
+        r"|(?P<cn>[一两二三四五六七八九十])(?P<cnunit>次)"
+    )
+
+
+def _num(s: str) -> float:
+    v = float(s)
+    return int(v) if v.is_integer() else v
+
+
+def _comparator(pre: str, post: str) -> str:
+    """``>=``/``<=``/… from a word after the unit (…以上) or the last comparator word before the number."""
+    comp = rules()["comparators"]
+    for word in sorted(comp["after"], key=len, reverse=True):
+        if post.startswith(word):
+            return comp["after"][word]
+    words = "|".join(map(re.escape, sorted(comp["before"], key=len, reverse=True)))
+    hits = list(re.finditer(words, pre))
+    return comp["before"][hits[-1].group(0)] if hits else "="
+
+
+def _year(text: str, start: int) -> Optional[int]:
+    """Deadline year: the last year phrase of the number's sentence, else an earlier 到YYYY年 in the text."""
+    s = max((m.end() for m in _SENT.finditer(text, 0, start)), default=0)
+    years = [int(m.group(2)) for m in _YEAR.finditer(text, s, start) if int(m.group(2)) >= 2010]
+    for name, y in rules()["plan_periods"].items():
+        if name in text[s:start]:
+            years.append(y)
+    if years:
+        return years[-1]
+    earlier = [int(m.group(1)) for m in _DEADLINE.finditer(text, 0, start)]
+    return earlier[-1] if earlier else None
+
+
+def _scope(pre: str) -> Optional[str]:
+    words = rules()["scope_words"]
+    hits = [(m.start(), m.group(0)) for m in re.finditer(r"每[^，,。；;、\d\s]{1,10}?(?=\s*(?:不|至少|最|配|有|按|建|开展|发布|提供|给予|[\d一两二三]))", pre)]
+    hits += [(pre.rfind(w), w) for w in words if w in pre]
+    return max(hits)[1] if hits else None
+
+
+def _strip(phrase: str, words: list[str], lead: bool) -> str:
+    changed = True
+    while changed and phrase:
+        changed = False
+        for w in sorted(words, key=len, reverse=True):
+            if lead and phrase.startswith(w) and len(phrase) > len(w):
+                phrase, changed = phrase[len(w):], True
+            elif not lead and phrase.endswith(w):
+                phrase, changed = phrase[: -len(w)], True
+    return phrase
+
+
+def _indicator(pre: str, post: str, unit: str, scope: Optional[str]) -> str:
+    """Short noun phrase for what is measured."""
+    r = rules()
+    phrase = _YEAR.sub("", pre)
+    comps = list(r["comparators"]["before"])
+    for w in sorted(comps + r["trailing_words"], key=len, reverse=True):
+        phrase = phrase.replace(w, "\x00") if w in comps else phrase
+    phrase = phrase.split("\x00")[0] if "\x00" in phrase else phrase
+    if scope:
+        phrase = phrase.replace(scope, "")
+    phrase = _strip(phrase.strip(), r["scope_words"] + r["lead_words"], lead=True)
+    phrase = _strip(phrase, r["trailing_words"], lead=False)
+    verb_only = not phrase or phrase in r["verbs_before_count"] or _strip(phrase, r["verbs_before_count"], lead=False) == ""
+    if unit in r["count_units"] and (verb_only or phrase.endswith(tuple(r["verbs_before_count"]))):
+        noun = re.split(r"[，,。；;、：:（(]|的(?!士)", post)[0]
+        noun = re.sub(r"^(?:及以上|以上|以下|左右|以)", "", noun)
+        if len(noun) >= 2:
+            return noun + "数量"
+    return _strip(phrase, r["verbs_before_count"], lead=False) or phrase
+
+
+def _table_target(lines: list[str], i: int) -> Optional[Target]:
+    """A target from a value cell on its own line (``100%``, ``3个``) under its row label."""
+    m = _number_re().fullmatch(lines[i].strip())
+    bare = re.fullmatch(r"\d+(?:\.\d+)?", lines[i].strip())
+    if not (m and m.group("num")) and not bare:
+        return None
+    label = lines[i - 1].strip() if i > 0 else ""
+    label_unit = _LABEL_UNIT.search(label)
+    if not label or _number_re().fullmatch(label) or re.fullmatch(r"[\d.]+", label):
+        return None
+    unit = m.group("unit") if m else (label_unit.group(1) if label_unit else None)
+    if not unit or unit in rules()["excluded_units"] or unit not in rules()["units"]:
+        return None
+    years = [int(y) for y in re.findall(r"20\d{2}", lines[i + 1])] if i + 1 < len(lines) else []
+    value = _num(m.group("num") if m else bare.group(0))
+    return Target(indicator=_LABEL_UNIT.sub("", label).strip(), value=value, unit=unit.replace("％", "%"),
+                  comparator="=", year=max(years) if years else None, text=f"{label} {lines[i].strip()}")
+
+
+def _column_targets(header: str, values: str) -> list[Target]:
+    """Targets of a table laid out as one header row over one value row (cells space-separated)."""
+    heads, vals = header.split(), values.split()
+    if len(vals) < 2 or len(heads) != len(vals) or not all(re.fullmatch(r"[\d.]+%?", v) for v in vals):
+        return []
+    out = []
+    for h, v in zip(heads, vals):
+        lu = _LABEL_UNIT.search(h)
+        unit = "%" if v.endswith("%") else (lu.group(1) if lu else "")
+        if unit and unit in rules()["units"]:
+            out.append(Target(indicator=_LABEL_UNIT.sub("", h), value=_num(v.rstrip("%")), unit=unit,
+                              text=f"{h} {v}"))
+    return out
+
+
+def _inline_targets(text: str, skip: list[tuple[int, int]]) -> list[Target]:
+    r = rules()
+    masked = _TITLE.sub(lambda m: "□" * len(m.group(0)), text)
+    out = []
+    for m in _number_re().finditer(masked):
+        start = m.start()
+        if any(s <= start < e for s, e in skip):
+            continue
+        phrase_start = max((x.end() for x in _PHRASE.finditer(masked, 0, start)), default=0)
+        sent_start = max((x.end() for x in _SENT.finditer(masked, 0, start)), default=0)
+        pre = text[phrase_start:start].strip()
+        if m.group("cn"):
+            value, vmax, unit = _CN_NUM[m.group("cn")], None, "次"
+            if not re.search(r"每|至少|不少于", text[sent_start:start]) or masked[m.end():m.end() + 1] == "性":
+                continue
+        else:
+            value, unit = _num(m.group("num")), m.group("unit")
+            vmax = _num(m.group("max")) if m.group("max") else None
+            if pre.endswith("第") or unit in r["excluded_units"]:
+                continue
+        bad_next = r["not_after_unit"].get(unit)
+        if bad_next and re.match(bad_next, masked[m.end():]):
+            continue
+        post = text[m.end():]
+        end = min([x.start() for x in _PHRASE.finditer(text, m.end())] + [len(text)])
+        scope = _scope(text[sent_start:start])
+        out.append(Target(
+            indicator=_indicator(pre, post, unit, scope), value=value, unit=unit.replace("％", "%"),
+            comparator=_comparator(pre, post), year=_year(text, start), scope=scope,
+            text=text[phrase_start:end].strip(), value_max=vmax,
+        ))
+    return out
+
+
+def extract_targets(text: str) -> list[Target]:
+    """Quantitative targets and standards in one clause (also annex tables).
+
+    Parameters
+    ----------
+    text : str
+        The clause text; annex tables arrive one cell per line or one row per line.
+
+    Returns
+    -------
+    list of Target
+        One per stated number, running text first, then table rows (a number
+        stated twice yields two targets). Years, dates, document and article numbers and
+        ages (周岁) are not targets.
+    """
+    lines = text.split("\n")
+    table: list[Target] = []
+    skip: list[tuple[int, int]] = []
+    pos = 0
+    for i, line in enumerate(lines):
+        row = _table_target(lines, i)
+        rows = [row] if row else (_column_targets(lines[i - 1], line) if i > 0 else [])
+        if rows:
+            table.extend(rows)
+            skip.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return _inline_targets(text, skip) + table
+
+
