@@ -53,12 +53,10 @@ def _trailer_start(lines: list[Line]) -> int:
 def layout(lines: list[Line]) -> Layout:
     """Find where header, preamble, clauses, annexes and trailer begin."""
     trailer = _trailer_start(lines)
-    heads = [i for i in range(trailer) if match_heading(lines[i].raw)]
-    first = heads[0] if heads else None
-    annex = next((i for i in range((first or 0) + 1 if first is not None else 0, trailer)
-                  if _ANNEX.match(lines[i].text)), trailer)
-    if first is None or first > annex:
-        first = annex
+    first = next((i for i in range(trailer) if match_heading(lines[i].raw)), None)
+    start = 0 if first is None else first + 1
+    annex = next((i for i in range(start, trailer) if _ANNEX.match(lines[i].text)), trailer)
+    first = annex if first is None else first
     body = first
     while body > 0 and _PUNCT.search(lines[body - 1].text) and not _ANNEX.match(lines[body - 1].text):
         body -= 1
