@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any, Optional
 
-from ingest.normalize import Line, source_lines, squeeze_spaces
+from ingest.normalize import Line, fold_width, source_lines, squeeze_spaces
 from ingest.prefixes import city_of, find_numbers, issuer_for_number, normalize_number, province_of
 from ingest.segment import layout
 
@@ -43,7 +43,7 @@ def _iso(y: str | int, m: str | int, d: str | int) -> str:
 
 
 def _date_of(text: str) -> Optional[str]:
-    compact = text.replace(" ", "")
+    compact = fold_width(text).replace(" ", "").replace("\u3000", "")
     if m := _DATE.match(compact):
         return _iso(*m.groups())
     if m := _CN_DATE.match(compact):
