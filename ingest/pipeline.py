@@ -39,6 +39,20 @@ def decode(path: Path, data: bytes) -> str:
     raise IngestError(path, "cannot decode as UTF-8 or GB18030", "save the file as UTF-8 plain text")
 
 
+def read_source(path: str | Path) -> tuple[str, bytes]:
+    """Decoded text and raw bytes of a policy file.
+
+    Clause ``start``/``end`` offsets index this text (newlines untranslated,
+    a UTF-8 BOM removed), so ``text[c.start:c.end]`` is the clause's source span.
+    """
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise IngestError(path, f"cannot read the file ({err.strerror})", "check the path and permissions") from err
+    return decode(path, data), data
+
+
 def _enrich(doc: Document) -> None:
     """Fill departments, targets and citations when :mod:`ingest.enrich` exists."""
     try:
@@ -71,11 +85,7 @@ def ingest_file(path: str | Path) -> Document:
         When the file is not text or has no 文号, title or clauses.
     """
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        raise IngestError(path, f"cannot read the file ({err.strerror})", "check the path and permissions") from err
-    text = decode(path, data)
+    text, data = read_source(path)
     meta = extract_metadata(text)
     if not meta["doc"]:
         raise IngestError(path, "no document number (文号) found in the header",

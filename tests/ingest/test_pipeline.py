@@ -9,7 +9,7 @@ import time
 import pytest
 
 from ingest.errors import IngestError
-from ingest.pipeline import ingest_corpus, ingest_file
+from ingest.pipeline import ingest_corpus, ingest_file, read_source
 
 POLICY = (
     "某县人民政府办公室文件\n\n某政办字〔2024〕1号\n\n某县人民政府办公室\n\n2024年1月2日\n\n"
@@ -26,6 +26,14 @@ def test_ingest_file_fills_document(tmp_path):
     assert doc.digest == hashlib.sha256(path.read_bytes()).hexdigest()
     assert [c.clause_id for c in doc.clauses] == ["某政办字〔2024〕1号:0", "某政办字〔2024〕1号:一", "某政办字〔2024〕1号:一/（一）"]
     assert "某县人民政府办公室文件" in doc.header
+
+
+def test_offsets_index_the_source_text_even_with_crlf(tmp_path):
+    path = tmp_path / "crlf.txt"
+    path.write_bytes(POLICY.replace("\n", "\r\n").encode("utf-8"))
+    text, _ = read_source(path)
+    for c in ingest_file(path).clauses:
+        assert text[c.start:c.end].replace("\r\n", "\n") == c.text
 
 
 @pytest.mark.parametrize("encoding", ["utf-8-sig", "gb18030"])
