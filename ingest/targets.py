@@ -115,23 +115,36 @@ def _indicator(pre: str, post: str, unit: str, scope: Optional[str]) -> str:
     return _strip(phrase, r["verbs_before_count"], lead=False) or phrase
 
 
-def _table_target(lines: list[str], i: int) -> Optional[Target]:
-    """A target from a value cell on its own line (``100%``, ``3个``) under its row label."""
-    m = _number_re().fullmatch(lines[i].strip())
-    bare = re.fullmatch(r"\d+(?:\.\d+)?", lines[i].strip())
-    if not (m and m.group("num")) and not bare:
+@lru_cache(maxsize=1)
+def _row_re() -> re.Pattern[str]:
+    units = "|".join(map(re.escape, sorted(rules()["units"], key=len, reverse=True)))
+    return re.compile(
+        r"^\s*(?:\d{1,3}\s+)?(?P<label>[^，,。；;\s][^，,。；;]*?)\s+"
+        rf"(?P<num>\d+(?:\.\d+)?)\s?(?P<unit>{units})?(?=\s|$)(?P<rest>[^，,。；;]*)"
+    )
+
+
+def _row_target(line: str) -> Optional[Target]:
+    """A target from a table row on one line: ``[序号] label value [period …]``.
+
+    The unit is the value cell's, else the label's trailing ``（个）``; the
+    year is the last year of the cell after the value (2024—2025年 → 2025).
+    """
+    m = _row_re().match(line)
+    if not m:
         return None
-    label = lines[i - 1].strip() if i > 0 else ""
+    label = m.group("label").strip()
     label_unit = _LABEL_UNIT.search(label)
-    if not label or _number_re().fullmatch(label) or re.fullmatch(r"[\d.]+", label):
+    unit = m.group("unit") or (label_unit.group(1) if label_unit else None)
+    if not unit or unit not in rules()["units"] or unit in rules()["excluded_units"]:
         return None
-    unit = m.group("unit") if m else (label_unit.group(1) if label_unit else None)
-    if not unit or unit in rules()["excluded_units"] or unit not in rules()["units"]:
+    if not (label_unit or m.group("rest").strip()):
         return None
-    years = [int(y) for y in re.findall(r"20\d{2}", lines[i + 1])] if i + 1 < len(lines) else []
-    value = _num(m.group("num") if m else bare.group(0))
-    return Target(indicator=_LABEL_UNIT.sub("", label).strip(), value=value, unit=unit.replace("％", "%"),
-                  comparator="=", year=max(years) if years else None, text=f"{label} {lines[i].strip()}")
+    period = m.group("rest").split()
+    years = [int(y) for y in re.findall(r"20\d{2}", period[0])] if period else []
+    return Target(indicator=_LABEL_UNIT.sub("", label).strip(), value=_num(m.group("num")),
+                  unit=unit.replace("％", "%"), comparator="=", year=max(years) if years else None,
+                  text=line.strip())
 
 
 def _column_targets(header: str, values: str) -> list[Target]:
@@ -203,7 +216,7 @@ def extract_targets(text: str) -> list[Target]:
     skip: list[tuple[int, int]] = []
     pos = 0
     for i, line in enumerate(lines):
-        row = _table_target(lines, i)
+        row = _row_target(line)
         rows = [row] if row else (_column_targets(lines[i - 1], line) if i > 0 else [])
         if rows:
             table.extend(rows)
