@@ -85,9 +85,11 @@ def _title_like(text: str) -> bool:
 
 
 def _title(header: list[Line], zone: list[Line]) -> Optional[str]:
-    """The policy title: the title line(s) closing ``zone`` (the lines above the body),
-    else the 《》 of the 关于印发《…》的通知 line in ``header``. A title the source broke
-    over two lines is joined, and wrapping spaces between Chinese characters are dropped."""
+    """The policy title: the 《》 of the 关于印发《…》的通知 line in ``header`` (the title
+    as officially quoted; a body title line may drop a word, as 淮办〔2022〕2号 does),
+    else the title line(s) closing ``zone`` (the lines above the body). A title the
+    source broke over two lines is joined, and wrapping spaces between Chinese
+    characters are dropped."""
     joined = "".join(ln.text for ln in header)
     notice = next((squeeze_spaces(m.group(1)) for m in _NOTICE_TITLE.finditer(joined)
                    if "印发" in joined[max(0, m.start() - 12):m.start()]), None)
@@ -97,10 +99,10 @@ def _title(header: list[Line], zone: list[Line]) -> Optional[str]:
     run: list[str] = []
     while texts and len(run) < 2 and _title_like(texts[-1]) and not (run and _TITLE_END.search(texts[-1])):
         run.insert(0, texts.pop())
-    if run and len(title := squeeze_spaces("".join(run))) >= 6:
-        return title
     if notice:
         return notice
+    if run and len(title := squeeze_spaces("".join(run))) >= 6:
+        return title
     m = re.search(r"关于印发(.+?)的通知", joined)
     return squeeze_spaces(m.group(1)) if m else None
 

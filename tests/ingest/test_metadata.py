@@ -72,6 +72,15 @@ def test_title_from_notice_when_no_title_line_and_web_date():
     assert (meta["province"], meta["level"]) == ("江苏省", "provincial")
 
 
+def test_quoted_title_in_notice_wins_over_a_body_line_that_drops_a_word():
+    text = (
+        "某县委办公室文件\n\n某办〔2022〕3号\n\n印发《关于加强养老服务体系建设的实施意见》的通知\n\n各乡镇：\n\n"
+        "现印发给你们。\n\n某县委办公室\n\n2022年3月2日\n\n关于加强养老服务体系的实施意见\n\n为加强养老服务，提出如下意见。\n\n"
+        "一、总体要求\n\n内容。\n"
+    )
+    assert extract_metadata(text)["title"] == "关于加强养老服务体系建设的实施意见"
+
+
 def test_body_numbers_do_not_become_the_document_number():
     text = "标题方案\n\n为落实《意见》（国办发〔2019〕5号），制定本方案。\n\n一、要求\n\n内容。\n"
     assert extract_metadata(text)["doc"] is None
