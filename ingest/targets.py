@@ -77,42 +77,58 @@ def _year(text: str, start: int) -> Optional[int]:
 
 def _scope(pre: str) -> Optional[str]:
     words = rules()["scope_words"]
-    hits = [(m.start(), m.group(0)) for m in re.finditer(r"每[^，,。；;、\d\s]{1,10}?(?=\s*(?:不|至少|最|配|有|按|建|开展|发布|提供|给予|[\d一两二三]))", pre)]
+    hits = [(m.start(), m.group(0)) for m in re.finditer(r"每[^，,。；;、的\d\s]{1,10}?(?=\s*(?:不|至少|最|配|有|按|建|开展|发布|提供|给予|[\d一两二三]|$))", pre)]
     hits += [(pre.rfind(w), w) for w in words if w in pre]
-    return max(hits)[1] if hits else None
+    return max(hits, key=lambda h: (h[0] + len(h[1]), len(h[1])))[1] if hits else None
 
 
 def _strip(phrase: str, words: list[str], lead: bool) -> str:
+    """Repeatedly remove any of ``words`` from the start (``lead``) or the end of ``phrase``."""
+    ordered = sorted(words, key=len, reverse=True)
     changed = True
     while changed and phrase:
         changed = False
-        for w in sorted(words, key=len, reverse=True):
-            if lead and phrase.startswith(w) and len(phrase) > len(w):
+        for w in ordered:
+            if lead and phrase.startswith(w):
                 phrase, changed = phrase[len(w):], True
-            elif not lead and phrase.endswith(w):
+                break
+            if not lead and phrase.endswith(w):
                 phrase, changed = phrase[: -len(w)], True
+                break
     return phrase
 
 
-def _indicator(pre: str, post: str, unit: str, scope: Optional[str]) -> str:
-    """Short noun phrase for what is measured."""
+def _noun_after(post: str) -> str:
+    """The noun phrase right after a number's unit (1所示范性养老机构 → 示范性养老机构)."""
+    noun = _strip(post, rules()["after_unit_words"], lead=True)
+    return re.split(r"[，,。；;、：:（(]|的(?!士)", noun)[0]
+
+
+def _indicator(pre: str, post: str, unit: str, scope: Optional[str], before: str = "") -> str:
+    """Short noun phrase for what is measured.
+
+    The phrase before the number, cut at its comparator word and stripped of
+    time, scope, lead-in and trailing verb words; for counts after a bare
+    verb (建成1所…), or when nothing is left, the noun after the unit, else
+    the ``before`` phrase of the same sentence.
+    """
     r = rules()
     phrase = _YEAR.sub("", pre)
-    comps = list(r["comparators"]["before"])
-    for w in sorted(comps + r["trailing_words"], key=len, reverse=True):
-        phrase = phrase.replace(w, "\x00") if w in comps else phrase
-    phrase = phrase.split("\x00")[0] if "\x00" in phrase else phrase
+    comps = "|".join(map(re.escape, sorted(r["comparators"]["before"], key=len, reverse=True)))
+    phrase = re.split(comps, phrase)[0]
     if scope:
         phrase = phrase.replace(scope, "")
     phrase = _strip(phrase.strip(), r["scope_words"] + r["lead_words"], lead=True)
     phrase = _strip(phrase, r["trailing_words"], lead=False)
-    verb_only = not phrase or phrase in r["verbs_before_count"] or _strip(phrase, r["verbs_before_count"], lead=False) == ""
-    if unit in r["count_units"] and (verb_only or phrase.endswith(tuple(r["verbs_before_count"]))):
-        noun = re.split(r"[，,。；;、：:（(]|的(?!士)", post)[0]
-        noun = re.sub(r"^(?:及以上|以上|以下|左右|以)", "", noun)
+    core = _strip(phrase, r["verbs_before_count"], lead=False)
+    counted = unit in r["count_units"]
+    if not core or (counted and core != phrase and len(core) <= 4):
+        noun = _noun_after(post)
         if len(noun) >= 2:
-            return noun + "数量"
-    return _strip(phrase, r["verbs_before_count"], lead=False) or phrase
+            return noun + ("数量" if counted else "")
+    if not (core or phrase) and before:
+        return _indicator(before, "", "", None)
+    return core or phrase
 
 
 @lru_cache(maxsize=1)
@@ -165,7 +181,8 @@ def _column_targets(header: str, values: str) -> list[Target]:
 def _inline_targets(text: str, skip: list[tuple[int, int]]) -> list[Target]:
     r = rules()
     masked = _TITLE.sub(lambda m: "□" * len(m.group(0)), text)
-    out = []
+    out: list[Target] = []
+    last_sentence = -1
     for m in _number_re().finditer(masked):
         start = m.start()
         if any(s <= start < e for s, e in skip):
@@ -188,11 +205,17 @@ def _inline_targets(text: str, skip: list[tuple[int, int]]) -> list[Target]:
         post = text[m.end():]
         end = min([x.start() for x in _PHRASE.finditer(text, m.end())] + [len(text)])
         scope = _scope(text[sent_start:start])
-        out.append(Target(
-            indicator=_indicator(pre, post, unit, scope), value=value, unit=unit.replace("％", "%"),
+        before = re.split(r"[，,；;：:、]", text[sent_start:phrase_start].rstrip("，,；;：:、 "))[-1]
+        t = Target(
+            indicator=_indicator(pre, post, unit, scope, before), value=value, unit=unit.replace("％", "%"),
             comparator=_comparator(pre, post), year=_year(text, start), scope=scope,
             text=text[phrase_start:end].strip(), value_max=vmax,
-        ))
+        )
+        if not pre and text[phrase_start - 1:phrase_start] == "、" and out and last_sentence == sent_start:
+            t.indicator, t.scope = out[-1].indicator, out[-1].scope  # 30平方米、20平方米: a listed value
+            t.comparator = out[-1].comparator if t.comparator == "=" else t.comparator
+        out.append(t)
+        last_sentence = sent_start
     return out
 
 

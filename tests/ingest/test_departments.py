@@ -1,0 +1,78 @@
+"""Responsibility annotations and department mentions."""
+
+from ingest.departments import canonical, extract_departments
+
+
+def roles(text):
+    return [(d.name, d.role) for d in extract_departments(text) if d.role != "mentioned"]
+
+
+def test_lead_and_support_in_one_annotation():
+    text = "开展老年人口状况统计。（牵头单位：县统计局；配合单位：县公安局、县民政局）"
+    assert roles(text) == [("县统计局", "lead"), ("县公安局", "support"), ("县民政局", "support")]
+
+
+def test_half_width_brackets_and_colons():
+    text = "推进医养结合。(牵头单位:县卫生健康局;配合单位:县医保局)"
+    assert roles(text) == [("县卫生健康局", "lead"), ("县医保局", "support")]
+
+
+def test_annotation_split_across_lines_and_spaces():
+    text = "建立探访关爱服务制度。（牵头单位：\n县民政局；配合单位：县委宣传部、 团县委）"
+    assert roles(text) == [("县民政局", "lead"), ("县委宣传部", "support"), ("团县委", "support")]
+
+
+def test_responsible_list_keeps_nested_brackets_and_comma_groups():
+    text = "加快发展智慧养老服务。（责任单位：民政局、财政局（金融办），各镇、街道）"
+    assert roles(text) == [("民政局", "responsible"), ("财政局（金融办）", "responsible"),
+                           ("各镇", "responsible"), ("街道", "responsible")]
+
+
+def test_unclosed_annotation_runs_to_the_end():
+    assert roles("提升服务质量。（责任单位：区民政局、区卫生健康局") == [
+        ("区民政局", "responsible"), ("区卫生健康局", "responsible")]
+
+
+def test_unlabeled_list_after_a_sentence_is_responsible():
+    text = "打造农村养老产业。(县民政局、县卫生健康局、县农业农村局)"
+    assert [r for _, r in roles(text)] == ["responsible"] * 3
+
+
+def test_inline_parenthetical_is_not_an_assignment():
+    assert roles("完善村（社区）养老服务设施站点，建设中心（站）。") == []
+
+
+def test_several_annotations_in_one_clause():
+    text = "鼓励院校设置专业。（牵头单位：县教育体育局）持续开展培训。（牵头单位：县民政局、县人社局）"
+    assert roles(text) == [("县教育体育局", "lead"), ("县民政局", "lead"), ("县人社局", "lead")]
+
+
+def test_running_text_mentions_are_short_names_not_sentences():
+    ds = extract_departments("民政部门要会同住建、市场监管等部门加强监管，由卫健部门牵头。")
+    assert {d.role for d in ds} == {"mentioned"}
+    assert [d.canonical for d in ds] == ["民政", "住房城乡建设", "市场监管", "卫生健康"]
+    assert all(len(d.name) <= 6 for d in ds)
+
+
+def test_no_mentioned_duplicate_of_an_annotated_department():
+    ds = extract_departments("民政部门要加强指导。（牵头单位：县民政局）")
+    assert [(d.name, d.role) for d in ds] == [("县民政局", "lead")]
+
+
+def test_names_inside_cited_titles_are_not_mentions():
+    assert extract_departments("根据《省民政厅关于加强养老服务的通知》精神。") == []
+
+
+def test_canonical_strips_jurisdiction_and_maps_aliases():
+    assert {canonical(n) for n in ("县民政局", "区民政局", "民政局", "民政部门")} == {"民政"}
+    assert {canonical(n) for n in ("医保局", "县医疗保障局")} == {"医保"}
+    assert {canonical(n) for n in ("卫健局", "卫生健康局", "区卫健委", "卫健部门")} == {"卫生健康"}
+    assert {canonical(n) for n in ("资规分局", "县自然资源和规划局", "区自然资源局")} == {"自然资源和规划"}
+    assert canonical("财政局（金融办）") == "财政"
+    assert canonical("市场监管局") == "市场监管"
+
+
+def test_canonical_of_unknown_name_is_cleaned_not_an_error():
+    assert canonical("区养老服务业发展工作联席会议成员单位") == "养老服务业发展工作联席会议成员单位"
+    assert canonical(" 整治养老诈骗工作相关职能部门 ") == "整治养老诈骗工作相关职能部门"
+    assert canonical("") == ""

@@ -1,0 +1,77 @@
+"""Quantitative targets and standards."""
+
+from ingest.targets import extract_targets
+
+
+def one(text):
+    [t] = extract_targets(text)
+    return t
+
+
+def test_percentage_with_floor_and_scope():
+    t = one("全县失能特困人员集中供养率稳定保持在60%以上。")
+    assert (t.value, t.unit, t.comparator, t.scope) == (60, "%", ">=", "全县")
+    assert t.indicator == "失能特困人员集中供养率"
+
+
+def test_deadline_year_from_the_sentence():
+    t = one("2025年年底以前，全县养老机构护理型床位占比提高到65%以上。")
+    assert (t.value, t.year, t.comparator) == (65, 2025, ">=")
+    assert one("到2025年，养老服务机构等级评定率不低于80%。").year == 2025
+
+
+def test_area_standards_per_hundred_households_and_per_site():
+    ts = extract_targets("新建城镇居住区按照每百户不低于20平方米、单处不低于200平方米的标准配建。")
+    assert [(t.value, t.unit, t.comparator, t.scope) for t in ts] == [
+        (20, "平方米", ">=", "每百户"), (200, "平方米", ">=", "单处")]
+
+
+def test_money_standard_per_person_per_month():
+    t = one("按照每人每月2400元的标准提供机构照护服务。")
+    assert (t.value, t.unit, t.scope) == (2400, "元", "每人每月")
+
+
+def test_counts_take_the_noun_after_the_number():
+    t = one("到2025年，全区建成1所示范性公办养老服务机构。")
+    assert (t.value, t.unit, t.comparator, t.year, t.scope) == (1, "所", "=", 2025, "全区")
+    assert "示范性公办养老服务机构" in t.indicator
+
+
+def test_upper_bounds_and_strict_comparators():
+    assert one("单户授信额度最高5000万元。").comparator == "<="
+    assert one("建筑面积1000平方米以下的独栋建筑。").comparator == "<="
+    assert one("服务对象超过300人。").comparator == ">"
+
+
+def test_chinese_numeral_frequency():
+    t = one("每周开展至少一次探访关爱服务。")
+    assert (t.value, t.unit, t.comparator, t.scope) == (1, "次", ">=", "每周")
+    assert extract_targets("给予一次性奖补，深化综合查一次改革。") == []
+
+
+def test_ranges_carry_value_max():
+    t = one("力争创建1-2个全国示范性老年友好型社区。")
+    assert (t.value, t.value_max, t.unit) == (1, 2, "个")
+
+
+def test_dates_numbers_titles_and_ages_are_not_targets():
+    text = "根据《某方案（2023—2025年）》（某政发〔2023〕12号）第3条，8月15日启动，80周岁以上老年人享受补贴，从事护理满6个月以上。"
+    assert extract_targets(text) == []
+
+
+def test_table_row_on_one_line():
+    text = "序号 项目内容 目标值 建设周期 实施单位\n3 标准化农村区域性养老服务中心（个） 3个 2024—2025年 各镇\n1 覆盖率 (%) 100% 2024—2025年 民政局"
+    ts = extract_targets(text)
+    assert [(t.indicator, t.value, t.unit, t.year) for t in ts] == [
+        ("标准化农村区域性养老服务中心", 3, "个", 2025), ("覆盖率", 100, "%", 2025)]
+
+
+def test_table_header_over_value_row():
+    text = "床位总量(张) 护理型床位占比\n7763 55%"
+    ts = extract_targets(text)
+    assert [(t.indicator, t.value, t.unit) for t in ts] == [("床位总量", 7763, "张"), ("护理型床位占比", 55, "%")]
+
+
+def test_listed_values_share_the_comparator():
+    ts = extract_targets("新建、老旧居住区分别按照每百户不低于30平方米、20平方米的标准配建。")
+    assert [(t.value, t.comparator, t.scope) for t in ts] == [(30, ">=", "每百户"), (20, ">=", "每百户")]
