@@ -24,7 +24,9 @@ from search_app.passages import Passage, make_passages
 from search_app.tokenize import Tokenizer, domain_terms
 
 DEFAULT_ENCODERS = ("m3e-small", "use")
-PASSAGE_SETTINGS = {"max_chars": 150, "context": "none", "overlap": True}
+# Measured with bench/tune_retrieval.py on the dev questions: windows at three sizes beat any
+# single size; heading or document context prefixes did not help.
+PASSAGE_SETTINGS = {"max_chars": [60, 100, 150], "context": "none", "overlap": True}
 PASSAGES = "passages.jsonl"
 BM25_DIR = "bm25"
 INFO = "info.json"

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass
-from typing import Iterable
+from typing import Iterable, Sequence, Union
 
 from ingest.model import Clause, Document
 
 SENTENCE_END = re.compile(r"[^。；！？;!?\n]*(?:[。；！？;!?]+[”’」』）)]*|\n+|$)")
 SOFT_BREAK = re.compile(r"[^，、,：:]*(?:[，、,：:]|$)")
-CONTEXTS = ("none", "heading", "path")
+CONTEXT_PARTS = ("doc", "heading", "path")
+MARKUP = re.compile(r"\*\*|^#+\s*", re.M)
 
 
 @dataclass
@@ -82,36 +83,49 @@ def windows(spans: list[tuple[int, int]], max_chars: int = 150, overlap: bool = 
     return out
 
 
-def clause_context(clause: Clause, by_id: dict[str, Clause], context: str) -> str:
-    """Heading context prefixed to a clause's passages.
+def parse_context(context: str) -> set[str]:
+    """Parts of a context spec: ``"none"`` or parts of CONTEXT_PARTS joined by ``+``."""
+    parts = set() if context == "none" else set(context.split("+"))
+    if parts - set(CONTEXT_PARTS) or ({"heading", "path"} <= parts):
+        raise ValueError(
+            f"bad passage context {context!r}: use 'none' or a '+'-join of {', '.join(CONTEXT_PARTS)} "
+            "(heading and path exclude each other)"
+        )
+    return parts
 
-    ``"none"``: nothing; ``"heading"``: the parent's heading; ``"path"``: the
-    headings of all ancestors, joined with " > ".
+
+def clause_context(clause: Clause, by_id: dict[str, Clause], context: str, doc: Document | None = None) -> str:
+    """Context prefixed to a clause's passages.
+
+    Parts: ``doc`` the document's region (or title); ``heading`` the parent's
+    heading; ``path`` the headings of all ancestors. Joined with " > ".
     """
-    if context not in CONTEXTS:
-        raise ValueError(f"unknown passage context {context!r}; choose one of {', '.join(CONTEXTS)}")
-    if context == "none":
-        return ""
+    parts = parse_context(context)
     chain = []
-    parent = by_id.get(clause.parent_id) if clause.parent_id else None
+    parent = by_id.get(clause.parent_id) if clause.parent_id and parts & {"heading", "path"} else None
     while parent is not None:
         if parent.heading:
             chain.append(parent.heading)
-        parent = by_id.get(parent.parent_id) if context == "path" and parent.parent_id else None
+        parent = by_id.get(parent.parent_id) if "path" in parts and parent.parent_id else None
+    if "doc" in parts and doc is not None and (doc.region or doc.title):
+        chain.append(doc.region or doc.title)
     return " > ".join(reversed(chain))
 
 
 def clause_passages(clause: Clause, prefix: str = "", max_chars: int = 150, overlap: bool = True) -> list[Passage]:
-    """Passages of one clause (its own text only), each prefixed with ``prefix``."""
+    """Passages of one clause (its own text only, markdown ** and # removed), each prefixed with ``prefix``."""
     head = f"{prefix}：" if prefix else ""
     return [
-        Passage(clause.clause_id, clause.doc, s, e, head + clause.text[s:e].strip())
+        Passage(clause.clause_id, clause.doc, s, e, head + MARKUP.sub("", clause.text[s:e]).strip())
         for s, e in windows(sentence_spans(clause.text, max_chars), max_chars, overlap)
     ]
 
 
 def make_passages(
-    docs: Iterable[Document], max_chars: int = 150, context: str = "none", overlap: bool = True
+    docs: Iterable[Document],
+    max_chars: Union[int, Sequence[int]] = 150,
+    context: str = "none",
+    overlap: bool = True,
 ) -> list[Passage]:
     """Passages of every clause of every document, in reading order.
 
@@ -119,17 +133,27 @@ def make_passages(
     ----------
     docs : iterable of Document
         Ingested documents.
-    max_chars : int
+    max_chars : int or sequence of int
         Longest window in characters (a single longer sentence is cut at commas).
-    context : {"none", "heading", "path"}
-        Heading context prefixed to each passage (see :func:`clause_context`).
+        Several sizes index each clause at several granularities (a window found
+        at two sizes is kept once), so short and long questions both find a
+        well-sized unit.
+    context : str
+        ``"none"`` or a "+"-join of doc, heading, path: context prefixed to each
+        passage (see :func:`clause_context`).
     overlap : bool
         Sliding windows (one per sentence) instead of tiling windows.
     """
+    sizes = [max_chars] if isinstance(max_chars, int) else list(max_chars)
     out = []
     for doc in docs:
         by_id = {c.clause_id: c for c in doc.clauses}
         for clause in doc.clauses:
-            prefix = clause_context(clause, by_id, context)
-            out.extend(clause_passages(clause, prefix, max_chars, overlap))
+            prefix = clause_context(clause, by_id, context, doc)
+            seen = set()
+            for size in sizes:
+                for p in clause_passages(clause, prefix, size, overlap):
+                    if (p.start, p.end) not in seen:
+                        seen.add((p.start, p.end))
+                        out.append(p)
     return out

@@ -40,9 +40,11 @@ def domain_terms(docs: Iterable[Document]) -> list[str]:
 
     Taken from the documents themselves: department mentions found by the
     extractors, the issuer prefix of the document's and cited numbers (鲁政办发 of
-    鲁政办发〔2022〕18号), and short terms in “” or 《》.
+    鲁政办发〔2022〕18号), the known issuer prefixes, and short terms in “” or 《》.
     """
-    terms: set[str] = set()
+    from ingest.prefixes import prefix_table
+
+    terms: set[str] = set(prefix_table())
     for doc in docs:
         numbers = [doc.doc] + [c.number for c in doc.citations if c.number]
         for clause in doc.clauses:

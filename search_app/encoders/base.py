@@ -22,11 +22,15 @@ class Encoder(ABC):
     digest : str
         Identity of the weights; embeddings cached under one digest are only
         reused by an encoder with the same digest.
+    multilingual : bool
+        True when a query in another language finds Chinese text (cross-lingual
+        space); the searcher lets only such legs rank non-Chinese queries.
     """
 
     name: str
     dim: int
     digest: str
+    multilingual: bool = False
 
     @abstractmethod
     def _encode_batch(self, texts: list[str]) -> np.ndarray:

@@ -38,9 +38,12 @@ class SentenceTransformerEncoder(Encoder):
         Short name; defaults to the folder name.
     max_seq_length : int
         Longest input in tokens; passages are short, so 256 loses nothing.
+    multilingual : bool
+        Whether the model maps other languages onto Chinese (m3e-small does not).
     """
 
-    def __init__(self, model_dir: Path, name: str | None = None, max_seq_length: int = 256):
+    def __init__(self, model_dir: Path, name: str | None = None, max_seq_length: int = 256,
+                 multilingual: bool = False):
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         from sentence_transformers import SentenceTransformer
 
@@ -51,6 +54,7 @@ class SentenceTransformerEncoder(Encoder):
                 "or pass the path of a sentence-transformers model"
             )
         self.name = name or model_dir.name
+        self.multilingual = multilingual
         self.digest = weights_digest(model_dir)
         self.model = SentenceTransformer(str(model_dir), device="cpu", local_files_only=True)
         self.model.max_seq_length = max_seq_length

