@@ -133,8 +133,10 @@ class Searcher:
 
     @property
     def query_encoder(self) -> Optional[Encoder]:
-        """The first dense encoder (used to highlight the best sentence), None without one."""
-        return next((enc for enc, _ in self.dense.values()), None)
+        """Encoder for highlighting the best sentence: a multilingual one (reads English
+        questions too) if present, else the first; None without dense legs."""
+        encoders = [enc for enc, _ in self.dense.values()]
+        return next((e for e in encoders if e.multilingual), encoders[0] if encoders else None)
 
     def legs_for(self, mode: str, query: str = "") -> list[str]:
         """Leg names used by ``mode`` for ``query``.
