@@ -62,3 +62,13 @@ def test_sparql_values_are_typed_and_ask_works(graph):
     assert run_sparql(store, 'ASK { ?p eli:id_local "中办发〔2022〕42号" ; pkg:level "national" }') is True
     with pytest.raises(ValueError, match="syntax"):
         run_sparql(store, "SELECT WHERE")
+
+
+def test_the_sparql_examples_in_the_ontology_doc_answer_on_the_corpus(corpus_graph):
+    import re
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "ontology.md").read_text(encoding="utf-8")
+    queries = re.findall(r"```sparql\n(.*?)```", doc, re.S)
+    store = rdf_store(corpus_graph)
+    assert queries and all(run_sparql(store, q) for q in queries)
