@@ -27,10 +27,10 @@ def bigrams(text: str) -> set[str]:
 
 
 def department_answer(records: list[dict[str, Any]]) -> dict[str, Any]:
-    """Per clause found (in rank order), its departments grouped by role.
+    """Per clause found, in retrieval rank order, its departments grouped by role.
 
-    Clauses with a responsibility annotation come first; clauses that only mention
-    departments in running text follow, so an answer exists even without annotations.
+    Rank order (not "annotated clauses first") keeps the most relevant clause on top:
+    a roster or running text that names the office answers as well as an annotation.
     """
     entries = []
     for rec in records:
@@ -40,8 +40,9 @@ def department_answer(records: list[dict[str, Any]]) -> dict[str, Any]:
         for d in rec["departments"]:
             if d["name"] not in entry[d["role"]]:
                 entry[d["role"]].append(d["name"])
+        sentence = (rec.get("highlight") or {}).get("sentence", "")
+        entry["in_best_sentence"] = [n for n in dict.fromkeys(d["name"] for d in rec["departments"]) if n in sentence]
         entries.append(entry)
-    entries.sort(key=lambda e: (not (e["lead"] or e["support"] or e["responsible"]), e["rank"]))
     return {"departments": entries}
 
 

@@ -11,13 +11,15 @@ from pathlib import Path
 
 import streamlit as st
 
-from search_app.kb import KBError, open_kb
-from search_app.query import search_records
+from search_app.answer import ask
+from search_app.kb import KBError, KnowledgeBase, open_kb
 from search_app.render import (
     MODE_LABELS,
+    ROLE_LABELS,
     citation_line,
     departments_line,
     highlighted_html,
+    lineage_lines,
     position_line,
     target_line,
 )
@@ -33,7 +35,38 @@ def load(kb_dir: str):
     return kb
 
 
-def show_result(rec: dict) -> None:
+def show_answer(result: dict) -> None:
+    """The structured answer above the clauses: departments, targets or parent policies."""
+    answer = result["answer"]
+    if result["intent"] == "department" and answer.get("departments"):
+        st.subheader("责任部门")
+        for e in answer["departments"][:3]:
+            roles = "；".join(f"{ROLE_LABELS[r]}：{'、'.join(e[r])}" for r in ROLE_LABELS if e.get(r) and r != "mentioned")
+            named = "、".join(e.get("in_best_sentence") or []) or "、".join(e["mentioned"][:5])
+            st.markdown(f"- **{roles or named}** — {e['doc']} {e['label']}")
+    elif result["intent"] == "target" and answer.get("targets"):
+        st.subheader("量化指标")
+        st.table(
+            [{"文件": t["doc"], "位置": t["label"], "指标": target_line(t), "原文": t["text"]} for t in answer["targets"][:8]]
+        )
+    elif result["intent"] == "citation":
+        items = answer.get("policies") or answer.get("documents") or []
+        if items:
+            st.subheader("政策依据与落实")
+            for item in items[:3]:
+                for line in lineage_lines(item):
+                    st.markdown(f"- {line}")
+
+
+def show_similar(kb: KnowledgeBase, clause_id: str) -> None:
+    """Precedent lookup: how other documents worded the same thing."""
+    for hit in kb.searcher.similar(clause_id, k=3):
+        other = kb.clauses[hit.clause_id]
+        st.markdown(f"**{kb.by_doc[other.doc].title}**（{other.doc} {other.label}）")
+        st.caption(other.text)
+
+
+def show_result(kb: KnowledgeBase, rec: dict) -> None:
     """One result card: title and number, position, highlighted text, departments, extractions."""
     with st.container(border=True):
         st.markdown(f"**{rec['rank']}. {rec['title']}**")
@@ -47,6 +80,8 @@ def show_result(rec: dict) -> None:
             with st.expander("指标与引用文件"):
                 for line in extra:
                     st.markdown(f"- {line}")
+        with st.expander("其他地区的相似条款"):
+            show_similar(kb, rec["clause_id"])
 
 
 def main() -> None:
@@ -73,13 +108,14 @@ def main() -> None:
         st.info("请输入问题开始检索，例如：各地对新建小区养老设施配建标准有何规定")
         return
     st.query_params["q"] = query
-    records = search_records(kb, query, k=k, mode=mode, filters={"doc": doc} if doc else None)
-    if not records:
+    result = ask(kb, query, k=k, mode=mode, filters={"doc": doc} if doc else None)
+    if not result["clauses"]:
         st.warning("没有找到相关条款，请换一种说法试试。")
         return
+    show_answer(result)
     st.subheader(f"相关条款（{MODE_LABELS[mode]}）")
-    for rec in records:
-        show_result(rec)
+    for rec in result["clauses"]:
+        show_result(kb, rec)
 
 
 main()

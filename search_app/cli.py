@@ -110,6 +110,7 @@ def eval_cmd(
     mode: ModeOption = "hybrid",
     json_out: JsonFlag = False,
     details: Annotated[bool, typer.Option("--details", help="Add each question's top-k results.")] = False,
+    ask: Annotated[bool, typer.Option("--ask", help="Score `ask` instead: intent and structured answer.")] = False,
     kb: KbOption = Path("kb"),
 ) -> None:
     """Score retrieval on a question file: recall@1/5/10 and MRR@10, overall and by kind."""
@@ -120,6 +121,11 @@ def eval_cmd(
         fail(f"question file {questions} not found")
     knowledge = _open(kb)
     qs = load_questions(questions)
+    if ask:
+        from search_app.ask_eval import evaluate_ask
+
+        print_json(evaluate_ask(knowledge, qs))
+        return
 
     def search_fn(text: str, kk: int):
         return search_records(knowledge, text, k=kk, mode=mode, highlight=False)

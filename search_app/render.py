@@ -60,3 +60,19 @@ def position_line(rec: dict[str, Any]) -> str:
     """`东政办字〔2023〕26号 · 二、（一）2. · 2023-12-26`."""
     label = rec.get("label") or ("附件" if rec.get("kind") == "annex" else "前言")
     return " · ".join(x for x in (rec["doc"], label, rec.get("date") or "") if x)
+
+
+RELATION_LABELS = {"based_on": "依据", "cites": "引用"}
+
+
+def lineage_lines(item: dict[str, Any]) -> list[str]:
+    """A policy's lineage as lines: the policy, what it is based on, what implements it."""
+    p = item["policy"]
+    head = f"**{p.get('title') or p.get('number')}**" + (f"（{p['number']}）" if p.get("number") and p.get("title") else "")
+    lines = [head]
+    for parent in item.get("parents", []):
+        if parent.get("relation") == "based_on":
+            lines.append(f"依据：{parent.get('title') or ''}（{parent.get('number') or '无文号'}）")
+    for child in item.get("children", []):
+        lines.append(f"落实文件：{child.get('title') or ''}（{child.get('number') or '无文号'}）")
+    return lines

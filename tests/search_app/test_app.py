@@ -48,3 +48,21 @@ def test_missing_kb_shows_a_chinese_error(tmp_path: Path, monkeypatch):
     at = AppTest.from_file(str(APP), default_timeout=60)
     at.run()
     assert at.error and "无法打开知识库" in at.error[0].value
+
+
+def test_department_question_shows_structured_answer_above_clauses(app_test: AppTest):
+    app_test.query_params["q"] = "养老服务人才培养由哪个部门负责"
+    app_test.run()
+    assert not app_test.exception
+    headers = [h.value for h in app_test.subheader]
+    assert headers[0] == "责任部门", headers
+    assert any(h.startswith("相关条款") for h in headers[1:])
+    assert any("牵头" in m.value or "责任" in m.value for m in app_test.markdown)
+
+
+def test_every_clause_offers_precedents_from_other_documents(app_test: AppTest):
+    app_test.query_params["q"] = "新建住宅小区养老服务设施配建"
+    app_test.run()
+    assert not app_test.exception
+    labels = [e.label for e in app_test.expander]
+    assert labels.count("其他地区的相似条款") == 5

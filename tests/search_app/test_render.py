@@ -33,3 +33,19 @@ def test_position_line_names_document_and_place():
     rec = {"doc": "X〔2023〕1号", "label": "二、（一）2.", "date": "2023-01-02", "kind": "clause"}
     assert position_line(rec) == "X〔2023〕1号 · 二、（一）2. · 2023-01-02"
     assert "前言" in position_line({"doc": "X", "label": "", "kind": "preamble"})
+
+
+def test_lineage_lines_name_parents_and_implementing_documents():
+    from search_app.render import lineage_lines
+
+    item = {
+        "policy": {"number": "甲〔2022〕1号", "title": "省级意见"},
+        "parents": [{"relation": "based_on", "number": "国〔2021〕2号", "title": "国家意见"},
+                    {"relation": "cites", "number": None, "title": "某标准"}],
+        "children": [{"number": "县〔2023〕3号", "title": "县级方案"}],
+    }
+    lines = lineage_lines(item)
+    assert lines[0] == "**省级意见**（甲〔2022〕1号）"
+    assert "依据：国家意见（国〔2021〕2号）" in lines
+    assert "落实文件：县级方案（县〔2023〕3号）" in lines
+    assert not any("某标准" in line for line in lines), "plain citations are not listed as a basis"
