@@ -79,3 +79,9 @@ def write_jsonl(records: Iterable[dict[str, Any]], path: str | Path) -> int:
             f.write(json.dumps(r, ensure_ascii=False) + "\n")
             n += 1
     return n
+
+
+def read_jsonl(path: str | Path) -> list[dict[str, Any]]:
+    """Read UTF-8 JSON lines written by :func:`write_jsonl` (blank lines skipped)."""
+    with Path(path).open(encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]

@@ -12,7 +12,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from search_app.cli_common import JsonFlag, KbOption, fail, print_json
+from search_app.cli_common import JsonFlag, KbOption, clause_table, fail, open_kb_or_fail, print_json
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -26,15 +26,6 @@ app = typer.Typer(
 console = Console(stderr=True)
 
 ModeOption = Annotated[str, typer.Option("--mode", help="hybrid | dense | bm25")]
-
-
-def _open(kb_dir: Path):
-    from search_app.kb import KBError, open_kb
-
-    try:
-        return open_kb(kb_dir)
-    except KBError as e:
-        fail(str(e))
 
 
 def _filters(**kw) -> dict:
@@ -88,19 +79,14 @@ def search(
 
     if mode not in MODES:
         fail(f"unknown --mode {mode}; choose one of {', '.join(MODES)}")
-    knowledge = _open(kb)
+    knowledge = open_kb_or_fail(kb)
     filters = _filters(doc=doc, region=region, city=city, province=province, level=level, year_from=year_from,
                        year_to=year_to, department_type=department_type, role=role)
     records = search_records(knowledge, query, k=k, mode=mode, filters=filters)
     if json_out:
         print_json(records)
         return
-    table = Table(title=f"{query}  ({mode})", show_lines=True)
-    for col in ("#", "score", "文号 / 标题", "位置", "条文"):
-        table.add_column(col)
-    for r in records:
-        table.add_row(str(r["rank"]), f"{r['score']:.4f}", f"{r['doc']}\n{r['title']}", r["label"], r["text"])
-    Console().print(table)
+    Console().print(clause_table(records, title=f"{query}  ({mode})"))
 
 
 @app.command("eval")
@@ -119,7 +105,7 @@ def eval_cmd(
 
     if not questions.is_file():
         fail(f"question file {questions} not found")
-    knowledge = _open(kb)
+    knowledge = open_kb_or_fail(kb)
     qs = load_questions(questions)
     if ask:
         from search_app.ask_eval import evaluate_ask
@@ -152,7 +138,7 @@ def app_cmd(
     kb: KbOption = Path("kb"),
 ) -> None:
     """Serve the Streamlit app (Chinese UI); `?q=…` in the URL runs that question on load."""
-    _open(kb)  # fail early with a clear message when there is no kb
+    open_kb_or_fail(kb)  # fail early with a clear message when there is no kb
     script = Path(__file__).with_name("app.py")
     env = dict(os.environ, POLICYKG_KB=str(Path(kb).resolve()))
     cmd = [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port),

@@ -7,19 +7,9 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.table import Table
 
-from search_app.cli_common import JsonFlag, KbOption, fail, print_json
+from search_app.cli_common import JsonFlag, KbOption, clause_table, fail, open_kb_or_fail, print_json
 from search_app.render import ROLE_LABELS, target_line
-
-
-def _open(kb_dir: Path):
-    from search_app.kb import KBError, open_kb
-
-    try:
-        return open_kb(kb_dir)
-    except KBError as e:
-        fail(str(e))
 
 
 def ask(
@@ -32,7 +22,7 @@ def ask(
     """Answer from the graph as well as from text: departments, targets or parent policies."""
     from search_app.answer import ask as run_ask
 
-    result = run_ask(_open(kb), question, k=k, mode=mode)
+    result = run_ask(open_kb_or_fail(kb), question, k=k, mode=mode)
     if json_out:
         print_json(result)
         return
@@ -46,12 +36,7 @@ def ask(
         out.print(f"  {t['doc']} {t['label']}  {target_line(t)}")
     for p in ans.get("policies", []) + ans.get("documents", []):
         out.print(f"  {p}")
-    table = Table(show_lines=True)
-    for col in ("#", "文号", "位置", "条文"):
-        table.add_column(col)
-    for r in result["clauses"]:
-        table.add_row(str(r["rank"]), r["doc"], r["label"], r["text"])
-    out.print(table)
+    out.print(clause_table(result["clauses"], score=False))
 
 
 def similar(
@@ -63,7 +48,7 @@ def similar(
     """The most similar clauses in OTHER documents: how have other counties worded this?"""
     from search_app.results import clause_result
 
-    knowledge = _open(kb)
+    knowledge = open_kb_or_fail(kb)
     if clause_id not in knowledge.clauses:
         fail(f"no clause {clause_id!r} in {kb}; take a clause_id from `policykg search … --json`")
     hits = knowledge.searcher.similar(clause_id, k=k)
@@ -74,12 +59,7 @@ def similar(
     if json_out:
         print_json(records)
         return
-    table = Table(title=f"与 {clause_id} 相似的其他地区条款", show_lines=True)
-    for col in ("#", "score", "文号", "位置", "条文"):
-        table.add_column(col)
-    for r in records:
-        table.add_row(str(r["rank"]), f"{r['score']:.3f}", r["doc"], r["label"], r["text"])
-    Console().print(table)
+    Console().print(clause_table(records, title=f"与 {clause_id} 相似的其他地区条款"))
 
 
 def register(app: typer.Typer) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from rich.table import Table
 
 KbOption = Annotated[
     Path,
@@ -25,3 +26,23 @@ def fail(message: str, code: int = 1) -> None:
     """Print an error that says what to do, and exit non-zero."""
     typer.secho(f"错误 / error: {message}", fg=typer.colors.RED, err=True)
     raise typer.Exit(code)
+
+
+def open_kb_or_fail(kb_dir: Path):
+    """Open the knowledge base, or exit with the message that says how to build it."""
+    from search_app.kb import KBError, open_kb
+
+    try:
+        return open_kb(kb_dir)
+    except KBError as e:
+        fail(str(e))
+
+
+def clause_table(records: list[dict[str, Any]], title: str = "", score: bool = True) -> Table:
+    """Ranked clause records as a rich table: rank, score, 文号 and title, position, text."""
+    columns = ["#", "score", "文号 / 标题", "位置", "条文"] if score else ["#", "文号 / 标题", "位置", "条文"]
+    table = Table(*columns, title=title or None, show_lines=True)
+    for r in records:
+        cells = [str(r["rank"])] + ([f"{r['score']:.4f}"] if score else [])
+        table.add_row(*cells, f"{r['doc']}\n{r['title']}", r["label"], r["text"])
+    return table

@@ -9,24 +9,15 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from search_app.cli_common import JsonFlag, KbOption, fail, print_json
+from search_app.cli_common import JsonFlag, KbOption, fail, open_kb_or_fail, print_json
 from search_app.render import ROLE_LABELS, target_line
 
 JSONL_FORMATS = ("clauses-jsonl", "documents-jsonl")
 
 
-def _open(kb_dir: Path):
-    from search_app.kb import KBError, open_kb
-
-    try:
-        return open_kb(kb_dir)
-    except KBError as e:
-        fail(str(e))
-
-
 def _graph(kb_dir: Path):
     try:
-        return _open(kb_dir).graph
+        return open_kb_or_fail(kb_dir).graph
     except FileNotFoundError as e:
         fail(str(e))
 
@@ -133,7 +124,7 @@ def export(
     if fmt in JSONL_FORMATS:
         from ingest.records import clause_record, document_record, write_jsonl
 
-        docs = _open(kb).documents
+        docs = open_kb_or_fail(kb).documents
         records = ([clause_record(c) for d in docs for c in d.clauses] if fmt == "clauses-jsonl"
                    else [document_record(d) for d in docs])
         n = write_jsonl(records, out)

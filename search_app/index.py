@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from ingest.model import Document
+from ingest.records import read_jsonl, write_jsonl
 from search_app.bm25 import BM25Index
 from search_app.dense import DenseIndex
 from search_app.embcache import embed_cached
@@ -34,15 +35,12 @@ INFO = "info.json"
 
 def write_passages(passages: Iterable[Passage], path: Path) -> None:
     """Write passages as UTF-8 JSON lines."""
-    with open(path, "w", encoding="utf-8") as f:
-        for p in passages:
-            f.write(json.dumps(p.to_dict(), ensure_ascii=False) + "\n")
+    write_jsonl((p.to_dict() for p in passages), path)
 
 
 def read_passages(path: Path) -> list[Passage]:
     """Read passages written by :func:`write_passages`."""
-    with open(path, encoding="utf-8") as f:
-        return [Passage(**json.loads(line)) for line in f if line.strip()]
+    return [Passage(**d) for d in read_jsonl(path)]
 
 
 def build_index(

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any, Callable, Optional
 
 from ingest.model import SCHEMA_VERSION, Clause, Document, document_from_dict
+from ingest.records import read_jsonl, write_jsonl
 
 MANIFEST = "manifest.json"
 DOCUMENTS = "documents.jsonl"
@@ -44,16 +45,13 @@ def corpus_digest(docs: list[Document]) -> str:
 
 
 def write_documents(docs: list[Document], path: Path) -> None:
-    """Write documents as UTF-8 JSON lines."""
-    with open(path, "w", encoding="utf-8") as f:
-        for d in docs:
-            f.write(json.dumps(d.to_dict(), ensure_ascii=False) + "\n")
+    """Write documents (with their clause trees) as UTF-8 JSON lines."""
+    write_jsonl((d.to_dict() for d in docs), path)
 
 
 def read_documents(path: Path) -> list[Document]:
     """Read documents written by :func:`write_documents`."""
-    with open(path, encoding="utf-8") as f:
-        return [document_from_dict(json.loads(line)) for line in f if line.strip()]
+    return [document_from_dict(d) for d in read_jsonl(path)]
 
 
 def swap_into_place(tmp: Path, target: Path) -> None:
