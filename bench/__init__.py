@@ -1,0 +1,1 @@
+"""Benchmarks of speed and scale (``make bench``) and retrieval tuning scripts."""
