@@ -35,6 +35,13 @@ CUES: dict[str, tuple[str, ...]] = {
 
 _COMPILED = {intent: [re.compile(p, re.IGNORECASE) for p in pats] for intent, pats in CUES.items()}
 
+# Questions that compare documents: their answer is one clause per document.
+CROSS_DOCUMENT_CUES = re.compile(
+    r"各地|各县|各区|各市|各省|不同(地区|地方|县区|文件)|哪些(地方|地区|县区|县|区)|其他(地区|县|区|地方)|各(个)?文件|"
+    r"对比|比较|\b(each|other|different) (count(y|ies)|district|region|document)s?\b|\bacross\b|\bcompare",
+    re.IGNORECASE,
+)
+
 
 @dataclass
 class Intent:
@@ -57,6 +64,11 @@ def detect_intent(question: str) -> Intent:
             if m:
                 return Intent(name, m.group(0))
     return Intent("text")
+
+
+def is_cross_document(question: str) -> bool:
+    """True when ``question`` compares documents (各地…有何规定, how do other counties…)."""
+    return bool(CROSS_DOCUMENT_CUES.search(question))
 
 
 def policy_numbers(question: str, known: Iterable[str] = ()) -> list[str]:

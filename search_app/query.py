@@ -6,12 +6,26 @@ so all three show the same ranking and the same provenance.
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Any, Callable, Optional, TypeVar
 
+from search_app.intent import is_cross_document
 from search_app.kb import KnowledgeBase
 from search_app.results import clause_result
 
 MODES = ("hybrid", "dense", "bm25")
+T = TypeVar("T")
+CROSS_DOC_POOL = 4  # a cross-document question ranks from k * 4 candidates
+
+
+def spread_over_documents(hits: list[T], doc_of: Callable[[T], str]) -> list[T]:
+    """Reorder ranked ``hits`` so each document's best hit comes first, in rank order,
+    then the rest in rank order: a question about 各地 gets one answer per document."""
+    seen: set[str] = set()
+    firsts, rest = [], []
+    for h in hits:
+        (rest if doc_of(h) in seen else firsts).append(h)
+        seen.add(doc_of(h))
+    return firsts + rest
 
 
 def search_records(
@@ -32,7 +46,11 @@ def search_records(
     query = query.strip()
     if not query:
         return []
-    hits = kb.searcher.search(query, k=k, mode=mode, filters=filters or None)
+    if is_cross_document(query):
+        pool = kb.searcher.search(query, k=k * CROSS_DOC_POOL, mode=mode, filters=filters or None)
+        hits = spread_over_documents(pool, lambda h: kb.clauses[h.clause_id].doc)[:k]
+    else:
+        hits = kb.searcher.search(query, k=k, mode=mode, filters=filters or None)
     records = []
     for rank, hit in enumerate(hits, start=1):
         clause = kb.clauses[hit.clause_id]
