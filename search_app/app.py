@@ -31,7 +31,7 @@ st.set_page_config(page_title="养老服务政策知识库", page_icon="📜", l
 def load(kb_dir: str):
     """Open the kb once per server process and warm the searcher (model loads once)."""
     kb = open_kb(Path(kb_dir))
-    kb.searcher  # noqa: B018 — load indexes and model now, not on the first question
+    _ = kb.searcher  # load indexes and models now, not on the first question
     return kb
 
 
@@ -74,7 +74,7 @@ def show_result(kb: KnowledgeBase, rec: dict) -> None:
         span = rec.get("highlight") or {"start": 0, "end": 0}
         st.markdown(highlighted_html(rec["text"], span["start"], span["end"]), unsafe_allow_html=True)
         if rec["departments"]:
-            st.markdown(f"🏛️ 部门：{departments_line(rec['departments'])}")
+            st.markdown(f"**部门**：{departments_line(rec['departments'])}")
         extra = [target_line(t) for t in rec["targets"]] + [citation_line(c) for c in rec["citations"]]
         if extra:
             with st.expander("指标与引用文件"):

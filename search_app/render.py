@@ -11,7 +11,11 @@ COMPARATOR_LABELS = {"=": "", ">=": "≥", "<=": "≤", ">": ">", "<": "<"}
 
 
 def highlighted_html(text: str, start: int, end: int) -> str:
-    """Escape ``text`` and wrap ``text[start:end]`` in <mark>, keeping line breaks."""
+    """Escape ``text`` and wrap ``text[start:end]`` in <mark>, keeping line breaks.
+
+    The result is one <div> so markdown leaves it alone (a clause starting "2. "
+    must not turn into a numbered list).
+    """
     start, end = max(0, start), min(len(text), end)
     if start >= end:
         body = html.escape(text)
@@ -21,7 +25,7 @@ def highlighted_html(text: str, start: int, end: int) -> str:
             + "<mark>" + html.escape(text[start:end]) + "</mark>"
             + html.escape(text[end:])
         )
-    return body.replace("\n", "<br>")
+    return '<div class="clause">' + body.replace("\n", "<br>") + "</div>"
 
 
 def departments_line(departments: list[dict[str, Any]]) -> str:

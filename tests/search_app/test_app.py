@@ -30,6 +30,7 @@ def test_query_in_url_runs_on_load(app_test: AppTest):
     assert "<mark>" in text, "the best-matching sentence is highlighted"
     captions = " ".join(c.value for c in app_test.caption)
     assert "〔" in captions, "each card names its document number"
+    assert not app_test.get("help") and not app_test.get("json"), "no stray object dumps on the page"
 
 
 def test_typed_question_shows_clauses_and_departments(app_test: AppTest):

@@ -4,13 +4,13 @@ from search_app.render import citation_line, departments_line, highlighted_html,
 def test_highlight_wraps_span_and_escapes_markup():
     text = "第一句。<b>第二句</b>。"
     out = highlighted_html(text, 4, len(text))
-    assert out.startswith("第一句。<mark>")
+    assert out.startswith('<div class="clause">第一句。<mark>')
     assert "&lt;b&gt;" in out and "<b>" not in out
-    assert out.endswith("</mark>")
+    assert out.endswith("</mark></div>")
 
 
 def test_highlight_empty_span_shows_plain_text():
-    assert highlighted_html("甲\n乙", 0, 0) == "甲<br>乙"
+    assert highlighted_html("2. 甲\n乙", 0, 0) == '<div class="clause">2. 甲<br>乙</div>'
 
 
 def test_departments_grouped_by_role_in_order():
