@@ -29,10 +29,11 @@ st.set_page_config(page_title="养老服务政策知识库", page_icon="📜", l
 
 @st.cache_resource(show_spinner="正在加载知识库和模型…")
 def load(kb_dir: str):
-    """Open the kb once per server process and warm the searcher (model loads once)."""
+    """Open the kb once per server process and warm the searcher (model loads once);
+    also say whether the corpus changed since the build."""
     kb = open_kb(Path(kb_dir))
     _ = kb.searcher  # load indexes and models now, not on the first question
-    return kb
+    return kb, kb.stale_reason()
 
 
 def show_answer(result: dict) -> None:
@@ -89,10 +90,12 @@ def main() -> None:
     st.title("养老服务政策知识库")
     st.caption("输入问题，检索各地养老服务政策中的相关条款，并查看出处、责任部门和量化指标。")
     try:
-        kb = load(kb_dir)
+        kb, stale = load(kb_dir)
     except KBError as e:
         st.error(f"无法打开知识库：{e}")
         st.stop()
+    if stale:
+        st.warning(stale)
 
     with st.sidebar:
         st.header("检索设置")

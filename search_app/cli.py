@@ -79,7 +79,7 @@ def search(
 
     if mode not in MODES:
         fail(f"unknown --mode {mode}; choose one of {', '.join(MODES)}")
-    knowledge = open_kb_or_fail(kb)
+    knowledge = open_kb_or_fail(kb, search=True)
     filters = _filters(doc=doc, region=region, city=city, province=province, level=level, year_from=year_from,
                        year_to=year_to, department_type=department_type, role=role)
     records = search_records(knowledge, query, k=k, mode=mode, filters=filters)
@@ -105,7 +105,7 @@ def eval_cmd(
 
     if not questions.is_file():
         fail(f"question file {questions} not found")
-    knowledge = open_kb_or_fail(kb)
+    knowledge = open_kb_or_fail(kb, search=True)
     qs = load_questions(questions)
     if ask:
         from search_app.ask_eval import evaluate_ask

@@ -22,7 +22,7 @@ def ask(
     """Answer from the graph as well as from text: departments, targets or parent policies."""
     from search_app.answer import ask as run_ask
 
-    result = run_ask(open_kb_or_fail(kb), question, k=k, mode=mode)
+    result = run_ask(open_kb_or_fail(kb, search=True), question, k=k, mode=mode)
     if json_out:
         print_json(result)
         return
@@ -48,7 +48,7 @@ def similar(
     """The most similar clauses in OTHER documents: how have other counties worded this?"""
     from search_app.results import clause_result
 
-    knowledge = open_kb_or_fail(kb)
+    knowledge = open_kb_or_fail(kb, search=True)
     if clause_id not in knowledge.clauses:
         fail(f"no clause {clause_id!r} in {kb}; take a clause_id from `policykg search … --json`")
     hits = knowledge.searcher.similar(clause_id, k=k)

@@ -28,12 +28,22 @@ def fail(message: str, code: int = 1) -> None:
     raise typer.Exit(code)
 
 
-def open_kb_or_fail(kb_dir: Path):
-    """Open the knowledge base, or exit with the message that says how to build it."""
+def open_kb_or_fail(kb_dir: Path, search: bool = False):
+    """Open the knowledge base, or exit with the message that says how to build it.
+
+    With ``search``, also load the search indexes and models (failing clearly when the
+    model weights changed since the build) and warn when the corpus the kb was built
+    from has changed since.
+    """
     from search_app.kb import KBError, open_kb
 
     try:
-        return open_kb(kb_dir)
+        kb = open_kb(kb_dir)
+        if search:
+            _ = kb.searcher
+            if reason := kb.stale_reason():
+                typer.secho(f"警告 / warning: {reason}", fg=typer.colors.YELLOW, err=True)
+        return kb
     except KBError as e:
         fail(str(e))
 

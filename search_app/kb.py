@@ -168,14 +168,21 @@ class KnowledgeBase:
 
     @cached_property
     def searcher(self):
+        """The search indexes with their encoders; KBError when the models changed since the build."""
         from search_app.searcher import Searcher
 
-        return Searcher.load(self.dir / INDEX, self.documents)
+        try:
+            return Searcher.load(self.dir / INDEX, self.documents)
+        except (RuntimeError, FileNotFoundError) as e:
+            raise KBError(str(e)) from e
 
-    def stale_reason(self, corpus_dir: Path) -> Optional[str]:
-        """Why this kb does not match ``corpus_dir`` (None when it does)."""
+    def stale_reason(self, corpus_dir: Optional[Path] = None) -> Optional[str]:
+        """Why this kb does not match ``corpus_dir`` (default: the corpus it was built from), or None."""
         from ingest.pipeline import ingest_corpus
 
+        corpus_dir = Path(corpus_dir or self.manifest.get("corpus_dir", ""))
+        if not corpus_dir.is_dir():
+            return None
         docs, _ = ingest_corpus(corpus_dir)
         if corpus_digest(docs) != self.manifest.get("corpus_digest"):
             return (

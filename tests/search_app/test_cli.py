@@ -82,3 +82,34 @@ def test_kb_from_environment(built_kb: Path, monkeypatch):
     res = runner.invoke(app, ["search", "养老服务", "--k", "1", "--json"], env={"POLICYKG_KB": str(built_kb)})
     assert res.exit_code == 0, res.output
     assert len(json.loads(res.stdout)) == 1
+
+
+def test_search_warns_when_the_corpus_changed_since_the_build(built_kb: Path, corpus_dir: Path, tmp_path: Path):
+    import shutil
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(corpus_dir, corpus)
+    first = sorted(corpus.iterdir())[0]
+    first.write_text(first.read_text(encoding="utf-8") + "\n新增一段。\n", encoding="utf-8")
+    kb_dir = tmp_path / "kb"
+    shutil.copytree(built_kb, kb_dir)
+    manifest = json.loads((kb_dir / "manifest.json").read_text(encoding="utf-8"))
+    manifest["corpus_dir"] = str(corpus)
+    (kb_dir / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    res = run("search", "养老", "--k", "1", "--json", "--kb", str(kb_dir))
+    assert res.exit_code == 0
+    assert "another corpus" in res.stderr and "policykg build" in res.stderr
+
+
+def test_search_with_changed_model_weights_says_how_to_rebuild(built_kb: Path, tmp_path: Path):
+    import shutil
+
+    kb_dir = tmp_path / "kb"
+    shutil.copytree(built_kb, kb_dir)
+    info_path = kb_dir / "index" / "info.json"
+    info = json.loads(info_path.read_text(encoding="utf-8"))
+    info["encoders"][0]["digest"] = "0" * 64
+    info_path.write_text(json.dumps(info), encoding="utf-8")
+    res = run("search", "养老", "--kb", str(kb_dir))
+    assert res.exit_code == 1
+    assert "policykg build --force" in res.output
