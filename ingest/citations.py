@@ -46,6 +46,9 @@ def _titles(text: str) -> list[tuple[int, int, str]]:
             if depth == 0:
                 out.append((start, i + 1, _WS.sub("", text[start + 1:i])))
     suffixes = tuple(rules()["title_suffixes"])
+    # 《清单》, 《方案》: a bare document-type word refers back to a title named earlier
+    # (动态调整《清单》内容), it is not a policy of its own.
+    out = [t for t in out if t[2] not in suffixes]
     for m in re.finditer(r"[〈<]([^〈<>〉《》\n]{4,80})[〉>]", text):
         title = _WS.sub("", m.group(1))
         if title.endswith(suffixes) and not any(s <= m.start() < e for s, e, _ in out):

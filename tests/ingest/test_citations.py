@@ -58,3 +58,8 @@ def test_issuer_from_number_prefix():
 
 def test_text_without_citations():
     assert extract_citations("到2025年，养老机构护理型床位占比达到65%以上。") == []
+
+
+def test_a_bare_document_type_word_is_a_back_reference_not_a_citation():
+    cites = extract_citations("制定发布本县基本养老服务清单，根据财力状况动态调整《清单》内容。")
+    assert cites == []
