@@ -44,6 +44,24 @@ def corpus_digest(docs: list[Document]) -> str:
     return h.hexdigest()
 
 
+def code_digest() -> str:
+    """Digest of the code and data tables that shape a kb (ingest, graph, search_app).
+
+    Part of the reuse check, so an upgraded extractor or index rebuilds the kb
+    instead of serving what the old code extracted.
+    """
+    import graph
+    import ingest
+    import search_app
+
+    h = hashlib.sha256()
+    for pkg in (ingest, graph, search_app):
+        root = Path(pkg.__file__).parent
+        for f in sorted(p for p in root.rglob("*") if p.suffix in (".py", ".json")):
+            h.update(f.relative_to(root.parent).as_posix().encode() + b"\0" + f.read_bytes())
+    return h.hexdigest()
+
+
 def write_documents(docs: list[Document], path: Path) -> None:
     """Write documents (with their clause trees) as UTF-8 JSON lines."""
     write_jsonl((d.to_dict() for d in docs), path)
@@ -88,7 +106,7 @@ def build_kb(
 ) -> BuildReport:
     """Ingest ``corpus_dir`` and build graph and search indexes into ``kb_dir``.
 
-    Reuses an existing knowledge base built from the same corpus with the same encoders
+    Reuses an existing knowledge base built from the same corpus, code and encoders
     unless ``force``. Bad files are reported by name and skipped; the others go in.
     Raises KBError when no document could be ingested (the previous kb stays).
     """
@@ -108,7 +126,7 @@ def build_kb(
         log(f"跳过 / skipped: {e}")
     if not docs:
         raise KBError(f"no document in {corpus_dir} could be ingested; the previous knowledge base is unchanged")
-    digest = corpus_digest(docs)
+    digest, code = corpus_digest(docs), code_digest()
     report.documents, report.clauses = len(docs), sum(len(d.clauses) for d in docs)
 
     if not force and (kb_dir / MANIFEST).is_file():
@@ -116,6 +134,7 @@ def build_kb(
         if (
             old.get("schema_version") == SCHEMA_VERSION
             and old.get("corpus_digest") == digest
+            and old.get("code_digest") == code
             and [e["spec"] for e in old.get("encoders", [])] == list(encoders)
         ):
             report.reused = True
@@ -133,6 +152,7 @@ def build_kb(
             "build_time": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
             "corpus_dir": str(corpus_dir.resolve()),
             "corpus_digest": digest,
+            "code_digest": code,
             "documents": [{"doc": d.doc, "source": d.source, "digest": d.digest} for d in docs],
             "errors": report.errors,
             "encoders": info.get("encoders", []),

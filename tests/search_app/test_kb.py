@@ -91,3 +91,14 @@ def test_corpus_digest_ignores_order():
     b = Document(doc="B〔2020〕1号", title="b", source="b.txt", digest="2")
     assert kbmod.corpus_digest([a, b]) == kbmod.corpus_digest([b, a])
     assert kbmod.corpus_digest([a]) != kbmod.corpus_digest([a, b])
+
+
+def test_code_digest_changes_with_the_code(monkeypatch, tmp_path: Path):
+    import ingest
+
+    before = kbmod.code_digest()
+    fake_pkg = tmp_path / "ingest"
+    shutil.copytree(Path(ingest.__file__).parent, fake_pkg)
+    (fake_pkg / "targets.py").write_text("# changed extractor\n", encoding="utf-8")
+    monkeypatch.setattr(ingest, "__file__", str(fake_pkg / "__init__.py"))
+    assert kbmod.code_digest() != before
