@@ -2,7 +2,7 @@ import numpy as np
 import pytest
 
 from search_app.encoders import create_encoder, normalize
-from retrieval_fakes import CharEncoder
+from tests.search_app.retrieval_fakes import CharEncoder
 
 
 def test_encode_returns_unit_float32_rows_in_input_order():

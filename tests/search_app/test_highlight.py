@@ -1,5 +1,5 @@
 from search_app.highlight import best_sentence
-from retrieval_fakes import CharEncoder
+from tests.search_app.retrieval_fakes import CharEncoder
 
 TEXT = "（一）强化组织领导。县直各有关单位要高度重视。\n建立养老服务联席会议制度，定期研究解决问题；加强督导检查。"
 

@@ -2,7 +2,7 @@ import json
 
 import pytest
 
-from retrieval_fakes import CharEncoder, tiny_docs
+from tests.search_app.retrieval_fakes import CharEncoder, tiny_docs
 from search_app.index import INFO, build_index, read_passages
 
 ENCODERS = {"fake": CharEncoder("fake"), "fake2": CharEncoder("fake2", dim=32)}

@@ -2,7 +2,7 @@
 
 import pytest
 
-from retrieval_fakes import CharEncoder, tiny_docs
+from tests.search_app.retrieval_fakes import CharEncoder, tiny_docs
 from search_app.index import build_index
 from search_app.searcher import Searcher, allowed_clauses
 

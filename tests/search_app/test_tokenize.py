@@ -1,5 +1,5 @@
 from search_app.tokenize import Tokenizer, domain_terms
-from retrieval_fakes import tiny_docs
+from tests.search_app.retrieval_fakes import tiny_docs
 
 
 def test_chinese_text_becomes_words_not_one_token():
