@@ -39,7 +39,6 @@ test: kb
 	$(PY) -m pytest -q
 
 bench: kb
-	$(PY) -m pip install -q -e '.[test,bench]'
 	$(PY) bench/run.py --kb $(KB) --out bench/results.json
 
 clean:

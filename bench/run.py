@@ -27,6 +27,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.latency import dev_style_queries, measure_latency  # noqa: E402
 from bench.onnx_answers import compare_answers, dense_searcher  # noqa: E402
+from search_app.encoders.st import SentenceTransformerEncoder  # noqa: E402
 from bench.scale import measure_scale  # noqa: E402
 from bench.throughput import measure_throughput, sample_docs  # noqa: E402
 from search_app.dense import DenseIndex  # noqa: E402
@@ -62,18 +63,21 @@ def onnx_encoders(tmp: Path) -> tuple[dict, dict]:
         import onnxruntime
 
         from bench.memory import dir_mb
-        from bench.onnx_encoder import OnnxEncoder, export_onnx
+        from bench.onnx_encoder import export_fp32_and_int8
+        from search_app.encoders.onnx import OnnxEncoder
+        from search_app.encoders.st import weights_digest
 
         t0 = time.perf_counter()
-        fp32, int8 = export_onnx(default_model_dir(), tmp / "onnx")
+        fp32, int8 = export_fp32_and_int8(default_model_dir(), tmp / "onnx")
+        digest = weights_digest(default_model_dir())
         info = {"available": True, "onnxruntime": onnxruntime.__version__,
                 "route": "torch.onnx.export (dynamo) + onnxruntime; int8 = onnxruntime.quantization.quantize_dynamic",
                 "sentence_transformers_backend_onnx": "not installable: optimum-onnx pins transformers<4.58, "
                                                       "sentence-transformers 6 needs transformers>=5",
                 "export_seconds": round(time.perf_counter() - t0, 1),
                 "size_mb": {"fp32": round(dir_mb(tmp / "onnx") - dir_mb(int8), 1), "int8": round(dir_mb(int8), 1)}}
-        return {"onnx_fp32": OnnxEncoder(fp32, default_model_dir()),
-                "onnx_int8": OnnxEncoder(int8, default_model_dir())}, info
+        return {"onnx_fp32": OnnxEncoder(fp32, default_model_dir(), digest),
+                "onnx_int8": OnnxEncoder(int8, default_model_dir(), digest + ":int8")}, info
     except Exception as e:  # a missing package or a failed export is a finding, not a crash
         return {}, {"available": False, "error": f"{type(e).__name__}: {e}"}
 
@@ -125,9 +129,9 @@ def main() -> None:
     docs, questions = kb.documents, load_questions(args.questions)
     index_dir = kb.dir / INDEX
     m3e = next(e for e in read_info(index_dir)["encoders"] if e["spec"] == "m3e-small")
-    torch_index = DenseIndex.load(index_dir / m3e["file"])
+    m3e_index = DenseIndex.load(index_dir / m3e["file"])
     passages = read_passages(index_dir / PASSAGES)
-    real_vectors = torch_index.index.reconstruct_n(0, len(torch_index))
+    real_vectors = m3e_index.index.reconstruct_n(0, len(m3e_index))
 
     with tempfile.TemporaryDirectory() as tmp:
         print("ONNX export …", flush=True)
@@ -138,11 +142,13 @@ def main() -> None:
         if extra:
             print("ONNX answers …", flush=True)
             texts = [p.text for p in passages]
-            reference = dense_searcher(passages, docs, create_encoder("m3e-small"), real_vectors)
+            torch_m3e = SentenceTransformerEncoder(default_model_dir(), name="m3e-small")
+            reference = dense_searcher(passages, docs, torch_m3e, torch_m3e.encode(texts))
             results["onnx"]["answers"] = {
                 name: compare_answers(reference, dense_searcher(passages, docs, enc, enc.encode(texts)), questions)
                 for name, enc in extra.items()}
             results["onnx"]["answers"]["pytorch_reference"] = compare_answers(reference, reference, questions)
+            results["onnx"]["product_encoder"] = type(create_encoder("m3e-small")).__name__
 
     print("latency …", flush=True)
     queries = dev_style_queries(docs, [q["question"] for q in questions], cfg["queries"], args.seed)
