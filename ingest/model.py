@@ -82,6 +82,7 @@ class Clause:
     order: int = 0
     start: int = 0
     end: int = 0
+    norm_text: str = ""  # for indexing: markup stripped, full-width folded, whitespace collapsed
     departments: list[DepartmentMention] = field(default_factory=list)
     targets: list[Target] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)

@@ -10,9 +10,11 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from ingest.enrich import enrich
 from ingest.errors import IngestError
 from ingest.metadata import extract_metadata
 from ingest.model import Document
+from ingest.normalize import index_text
 from ingest.segment import segment
 
 ENCODINGS = ("utf-8-sig", "gb18030")
@@ -53,17 +55,6 @@ def read_source(path: str | Path) -> tuple[str, bytes]:
     return decode(path, data), data
 
 
-def _enrich(doc: Document) -> None:
-    """Fill departments, targets and citations when :mod:`ingest.enrich` exists."""
-    try:
-        from ingest.enrich import enrich
-    except ModuleNotFoundError as err:
-        if err.name != "ingest.enrich":
-            raise
-        return
-    enrich(doc)
-
-
 def ingest_file(path: str | Path) -> Document:
     """Read one policy file into a Document with metadata and clause tree.
 
@@ -76,8 +67,9 @@ def ingest_file(path: str | Path) -> Document:
     -------
     Document
         Metadata, header, clauses (preamble, numbered clauses, annexes),
-        trailer and the sha256 of the file bytes; enriched by
-        :func:`ingest.enrich.enrich` when that module is present.
+        trailer and the sha256 of the file bytes; each clause carries its
+        normalized indexing text and, from :func:`ingest.enrich.enrich`, its
+        departments, targets and citations.
 
     Raises
     ------
@@ -100,8 +92,9 @@ def ingest_file(path: str | Path) -> Document:
         region=meta["region"], city=meta["city"], province=meta["province"], level=meta["level"],
         header=header, clauses=clauses, trailer=trailer, digest=hashlib.sha256(data).hexdigest(),
     )
-    _enrich(doc)
-    return doc
+    for clause in doc.clauses:
+        clause.norm_text = index_text(clause.text)
+    return enrich(doc)
 
 
 def corpus_files(corpus_dir: str | Path) -> list[Path]:

@@ -36,6 +36,7 @@ def clause_record(clause: Clause) -> dict[str, Any]:
         "kind": clause.kind,
         "heading": clause.heading,
         "text": clause.text,
+        "norm_text": clause.norm_text,
         "departments": [{"name": d.name, "canonical": d.canonical, "role": d.role} for d in clause.departments],
         "targets": [
             {"indicator": t.indicator, "value": t.value, "unit": t.unit, "comparator": t.comparator,

@@ -75,3 +75,13 @@ def test_corpus_ingests_fast_with_progress(corpus_dir):
     assert [d.source for d in docs] == sorted(d.source for d in docs)
     assert len({d.doc for d in docs}) == len(docs)
     assert elapsed < 2.0, f"ingesting the corpus took {elapsed:.2f}s"
+
+
+def test_clauses_carry_display_text_and_normalized_index_text(corpus_dir):
+    from ingest.pipeline import ingest_corpus
+
+    docs, _ = ingest_corpus(corpus_dir)
+    clauses = [c for d in docs for c in d.clauses]
+    assert all(c.norm_text for c in clauses if c.text.strip())
+    assert not any("\n" in c.norm_text or "**" in c.norm_text for c in clauses)
+    assert any("\n" in c.text for c in clauses), "display text keeps its line breaks"
