@@ -12,6 +12,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from search_app import cli_answer, cli_graph, cli_tune
 from search_app.cli_common import JsonFlag, KbOption, clause_table, fail, open_kb_or_fail, print_json
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -147,18 +148,5 @@ def app_cmd(
     raise typer.Exit(subprocess.call(cmd, env=env))
 
 
-def _register_optional() -> None:
-    """Attach command groups that live in their own modules."""
-    import importlib
-
-    for name in ("search_app.cli_graph", "search_app.cli_answer", "search_app.cli_tune"):
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as e:
-            if e.name != name:
-                raise
-            continue
-        module.register(app)
-
-
-_register_optional()
+for _module in (cli_graph, cli_answer, cli_tune):
+    _module.register(app)

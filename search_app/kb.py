@@ -106,13 +106,14 @@ def build_kb(
 ) -> BuildReport:
     """Ingest ``corpus_dir`` and build graph and search indexes into ``kb_dir``.
 
-    Reuses an existing knowledge base built from the same corpus, code and encoders
-    unless ``force``. Bad files are reported by name and skipped; the others go in.
+    Reuses an existing knowledge base built from the same corpus, code and encoder
+    weights unless ``force``. Bad files are reported by name and skipped; the others go in.
     Raises KBError when no document could be ingested (the previous kb stays).
     """
     from graph.build import build_graph
     from graph.store import save_graph
     from ingest.pipeline import ingest_corpus
+    from search_app.encoders.factory import model_dir_for, spec_digest
     from search_app.index import DEFAULT_ENCODERS, build_index
 
     t0 = time.perf_counter()
@@ -120,6 +121,13 @@ def build_kb(
     if not corpus_dir.is_dir():
         raise KBError(f"corpus folder {corpus_dir} does not exist; pass the folder holding the policy .txt files")
     encoders = tuple(encoders or DEFAULT_ENCODERS)
+    for spec in encoders:
+        path = model_dir_for(spec)
+        if path is not None and not path.is_dir():
+            hint = "run `policykg tune` first" if spec == "m3e-small-tuned" else (
+                "run `python -m search_app.fetch_model`" if spec == "m3e-small" else
+                "pass m3e-small, m3e-small-tuned, use or a sentence-transformers model folder")
+            raise KBError(f"encoder {spec!r}: no model folder {path}; {hint}")
     docs, errors = ingest_corpus(corpus_dir, progress=progress)
     report = BuildReport(kb_dir=kb_dir, errors=[str(e) for e in errors])
     for e in report.errors:
@@ -136,6 +144,8 @@ def build_kb(
             and old.get("corpus_digest") == digest
             and old.get("code_digest") == code
             and [e["spec"] for e in old.get("encoders", [])] == list(encoders)
+            and all(spec_digest(e["spec"]) in (None, e.get("digest", "").split(":")[0])  # ":onnx" = backend
+                    for e in old.get("encoders", []))
         ):
             report.reused = True
             report.seconds = time.perf_counter() - t0

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from search_app.encoders.base import Encoder
 
-ALIASES = ("m3e-small", "use")
+ALIASES = ("m3e-small", "m3e-small-tuned", "use")
 
 
 def onnx_or_torch(model_dir: Path, name: str) -> Encoder:
@@ -29,6 +29,32 @@ def onnx_or_torch(model_dir: Path, name: str) -> Encoder:
         return SentenceTransformerEncoder(model_dir, name=name)
 
 
+def model_dir_for(spec: str) -> Path | None:
+    """The weights folder behind ``spec`` (None for USE, whose weights ship with its package)."""
+    if spec == "use":
+        return None
+    if spec == "m3e-small":
+        from search_app.fetch_model import default_model_dir
+
+        return default_model_dir()
+    if spec == "m3e-small-tuned":
+        from search_app.tune import tuned_model_dir
+
+        return tuned_model_dir()
+    return Path(spec).expanduser()
+
+
+def spec_digest(spec: str) -> str | None:
+    """Digest of the weights ``spec`` would load, without loading them (None when unknown)."""
+    from search_app.encoders.st import weights_digest
+
+    path = model_dir_for(spec)
+    try:
+        return weights_digest(path) if path is not None else None
+    except FileNotFoundError:
+        return None
+
+
 @lru_cache(maxsize=None)
 def create_encoder(spec: str) -> Encoder:
     """Encoder for ``spec``, cached so a model loads once per process.
@@ -36,7 +62,8 @@ def create_encoder(spec: str) -> Encoder:
     Parameters
     ----------
     spec : str
-        ``"m3e-small"`` (the fetched default model), ``"use"`` (Universal Sentence
+        ``"m3e-small"`` (the fetched default model), ``"m3e-small-tuned"`` (the
+        output of ``policykg tune``), ``"use"`` (Universal Sentence
         Encoder multilingual v3) or the path of a sentence-transformers model folder.
     """
     if spec == "use":
@@ -49,6 +76,12 @@ def create_encoder(spec: str) -> Encoder:
         from search_app.fetch_model import default_model_dir
 
         return onnx_or_torch(default_model_dir(), name="m3e-small")
+    if spec == "m3e-small-tuned":
+        from search_app.tune import TUNED_NAME, tuned_model_dir
+
+        if not tuned_model_dir().is_dir():
+            raise ValueError(f"no tuned model in {tuned_model_dir()}; run `policykg tune` first")
+        return onnx_or_torch(tuned_model_dir(), name=TUNED_NAME)
     path = Path(spec).expanduser()
     if not path.is_dir():
         raise ValueError(f"unknown encoder {spec!r}: use one of {', '.join(ALIASES)} or a model folder path")

@@ -30,6 +30,23 @@ def test_rebuild_of_same_corpus_is_reused(built_kb: Path, corpus_dir: Path):
     assert report.reused
 
 
+def test_changed_model_weights_are_not_reused(built_kb: Path, corpus_dir: Path, tmp_path: Path, monkeypatch):
+    kb_dir = tmp_path / "kb"
+    shutil.copytree(built_kb, kb_dir)
+    monkeypatch.setattr("search_app.encoders.factory.spec_digest", lambda spec: "other-weights")
+    calls = []
+    monkeypatch.setattr("search_app.index.build_index", lambda *a, **k: calls.append(a) or {})
+    report = build_kb(corpus_dir, kb_dir, progress=False, log=quiet)
+    assert not report.reused and calls, "a kb built with other weights of the same model must be rebuilt"
+
+
+def test_missing_tuned_model_says_how_to_make_it(tmp_path: Path, corpus_dir: Path, monkeypatch):
+    monkeypatch.setenv("POLICYKG_CACHE", str(tmp_path / "cache"))
+    with pytest.raises(KBError, match="policykg tune"):
+        build_kb(corpus_dir, tmp_path / "kb", encoders=("m3e-small-tuned",), progress=False, log=quiet)
+    assert not (tmp_path / "kb").exists()
+
+
 def test_bad_files_are_named_and_the_rest_goes_in(tmp_path: Path, corpus_dir: Path):
     corpus = tmp_path / "corpus"
     shutil.copytree(corpus_dir, corpus)
