@@ -9,18 +9,25 @@ every citation), so the result does not depend on build order:
    another number;
 2. a title-only reference goes to the one numbered policy with the same full
    normalized title, else the one with the same inner title (wrapper and issuer
-   removed); when none or several match, to a title node keyed by the inner title.
+   removed), else — when the title starts with a place (宿迁市…) — the one numbered
+   policy issued in that place whose inner title is nearly the same (documents
+   cite their own city's plan as 宿迁市…方案 and as 市政府办公室印发关于…方案);
+   when none or several match, to a title node keyed by the inner title.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from difflib import SequenceMatcher
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
 from graph.schema import policy_id, standard_id, titled_policy_id
 from ingest.model import Citation, Document
+from ingest.prefixes import issuer_for_number
+
+NEAR_TITLE = 0.9  # difflib ratio; 推进… vs 推进城乡… of a 40-character title is 0.97
 
 _DROP = re.compile(r"[\s《》〈〉<>＜＞「」“”\"'‘’]")
 _FOLD = str.maketrans({"（": "(", "）": ")", "—": "-", "–": "-", "－": "-", "，": ",", "：": ":", "；": ";"})
@@ -112,7 +119,19 @@ class References:
             hits = index.get(key, set())
             if len(hits) == 1:
                 return next(iter(hits))
-        return None
+        return None if c.kind == "standard" else self._same_place(inner_key(c.title or ""), by_inner)
+
+    @staticmethod
+    def _same_place(title: str, by_inner: dict[str, set[str]]) -> Optional[str]:
+        """The one numbered policy issued in the place ``title`` starts with, with a nearly equal title."""
+        hits = set()
+        for inner, numbers in by_inner.items():
+            for number in numbers:
+                info = issuer_for_number(number) or {}
+                place = info.get("region") or info.get("city") or info.get("province")  # the issuer's own
+                if place and title.startswith(place) and SequenceMatcher(None, title[len(place):], inner.removeprefix(place)).ratio() >= NEAR_TITLE:
+                    hits.add(number)
+        return next(iter(hits)) if len(hits) == 1 else None
 
     def node_id(self, c: Citation) -> Optional[str]:
         """Id of the node a citation refers to (None for a citation with neither number nor title)."""

@@ -54,3 +54,21 @@ def test_standard_cited_by_title_joins_its_coded_node():
     ])])
     assert refs.node_id(Citation(None, "《养老机构服务质量基本规范》", kind="standard")) == "standard:GB/T 35796-2017"
     assert refs.node_id(Citation(None, None)) is None
+
+
+def test_place_named_title_joins_the_numbered_policy_of_that_place():
+    numbered = Citation("宿政办发〔2023〕44号", "市政府办公室印发关于推进城乡基本养老服务体系建设行动方案（2023—2025年）")
+    named = Citation(None, "宿迁市推进基本养老服务体系建设行动方案（2023—2025年）")
+    county = "宿城区推进基本养老服务体系建设行动方案（2024—2025年）"  # a county's plan, not the city's
+    refs = References([_doc("宿区政办发〔2024〕3号", county, [numbered, named])])
+    assert refs.node_id(named) == "policy:宿政办发〔2023〕44号"
+
+
+def test_near_title_of_another_place_or_without_a_place_stays_apart():
+    numbered = Citation("宿政办发〔2023〕44号", "市政府办公室印发关于推进城乡基本养老服务体系建设行动方案（2023—2025年）")
+    other_city = Citation(None, "聊城市推进基本养老服务体系建设行动方案（2023—2025年）")
+    no_place = Citation(None, "推进基本养老服务体系建设行动方案（2023—2025年）")
+    different = Citation(None, "宿迁市养老服务设施布局专项规划（2023—2035年）")
+    refs = References([_doc("宿区政办发〔2024〕3号", "方案", [numbered, other_city, no_place, different])])
+    for c in (other_city, no_place, different):
+        assert refs.node_id(c).startswith("policy:title:"), c.title
