@@ -99,8 +99,11 @@ def _strip(phrase: str, words: list[str], lead: bool) -> str:
 
 
 def _noun_after(post: str) -> str:
-    """The noun phrase right after a number's unit (1所示范性养老机构 → 示范性养老机构)."""
-    noun = _strip(post, rules()["after_unit_words"], lead=True)
+    """The noun phrase right after a number's unit (1所示范性养老机构 → 示范性养老机构),
+    past further listed values (150 元、100 元、50 元的补贴 → 补贴)."""
+    units = "|".join(map(re.escape, sorted(rules()["units"], key=len, reverse=True)))
+    post = re.sub(rf"^(?:\s*[、和或及]\s*\d+(?:\.\d+)?\s*(?:{units}))+", "", post)
+    noun = _strip(post.lstrip(), rules()["after_unit_words"], lead=True)
     return re.split(r"[，,。；;、：:（(]|的(?!士)", noun)[0]
 
 

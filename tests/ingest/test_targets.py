@@ -75,3 +75,10 @@ def test_table_header_over_value_row():
 def test_listed_values_share_the_comparator():
     ts = extract_targets("新建、老旧居住区分别按照每百户不低于30平方米、20平方米的标准配建。")
     assert [(t.value, t.comparator, t.scope) for t in ts] == [(30, ">=", "每百户"), (20, ">=", "每百户")]
+
+
+def test_a_bare_verb_before_the_value_gives_way_to_the_noun_after_it():
+    paid = extract_targets("分别给予每人每月 150 元、100 元、50 元的补贴。")
+    assert [(t.indicator, t.value) for t in paid] == [("补贴", 150), ("补贴", 100), ("补贴", 50)]
+    assert extract_targets("每个社区有 1 处养老服务场所。")[0].indicator == "养老服务场所数量"
+    assert extract_targets("给予每人每月 100 元的床位运营补贴。")[0].indicator == "床位运营补贴"
