@@ -1,6 +1,6 @@
 """Places: the county → city → province → 全国 chain of a jurisdiction, and place names in text.
 
-The gazetteer is data owned by ingestion (:func:`ingest.prefixes.gazetteer`);
+The gazetteer is data owned by ingestion (:func:`ingest.gazetteer.gazetteer`);
 a document's own region/city/province fill what the gazetteer lacks.
 """
 
@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import Optional
 
 from graph.schema import NATION
-from ingest.prefixes import city_of, gazetteer, province_of
+from ingest.gazetteer import city_of, curated, gazetteer, province_of
 
 # One place with its level: ("东阿县", "county")
 Place = tuple[str, str]
@@ -20,7 +20,7 @@ Place = tuple[str, str]
 def _levels() -> dict[str, str]:
     g = gazetteer()
     out = {p: "provincial" for p in g["cities"].values()}
-    out.update({c: "city" for c in g["cities"]})
+    out.update({c: "city" for c, p in g["cities"].items() if c != p})
     out.update({c: "county" for c in g["counties"]})
     out[NATION] = "national"
     return out
@@ -43,10 +43,10 @@ def chain(region: Optional[str] = None, city: Optional[str] = None, province: Op
         region = None
     if region and not city:
         city = city_of(region)
-    if city == province:
-        city = None
     if city and not province:
         province = province_of(city)
+    if city == province:  # a municipality (北京市) is city and province in one
+        city = None
     out: list[Place] = []
     if region:
         out.append((region, "county"))
@@ -70,14 +70,27 @@ def place_chain(place: str) -> list[Place]:
     return [(NATION, "national")] if place == NATION else chain(region=place)
 
 
+@lru_cache(maxsize=1)
+def _forms() -> dict[str, list[tuple[str, str]]]:
+    """First character → [(form, place)]: every gazetteer place by its full name,
+    curated places also by their short name (东阿 for 东阿县). Short names of the
+    whole country are not used: 公安县 would claim every 公安局."""
+    g = curated()
+    short = {*g["cities"].values(), *g["cities"], *g["counties"]}
+    out: dict[str, list[tuple[str, str]]] = {}
+    for place in _levels():
+        for form in {place, short_name(place)} if place in short else {place}:
+            out.setdefault(form[0], []).append((form, place))
+    return out
+
+
 def leading_place(text: str, extra: tuple[str, ...] = ()) -> Optional[str]:
-    """The known place (gazetteer or ``extra``) that ``text`` starts with, by full or short name."""
-    best = None
-    for place in (*extra, *_levels()):
-        for form in {place, short_name(place)}:
-            if text.startswith(form) and (best is None or len(form) > best[0]):
-                best = (len(form), place)
-    return best[1] if best else None
+    """The known place (gazetteer, or ``extra`` by full or short name) that ``text`` starts with."""
+    if not text:
+        return None
+    candidates = [(f, p) for p in extra for f in {p, short_name(p)}] + _forms().get(text[0], [])
+    hits = [(len(f), p) for f, p in candidates if text.startswith(f)]
+    return max(hits)[1] if hits else None
 
 
 def level_of_title(title: str) -> Optional[str]:

@@ -4,7 +4,7 @@ A 文号 is ``<prefix>〔<year>〕<n>号`` (鲁政办发〔2022〕18号). Source
 brackets in many ways (〔〕 [] 【】 () ［］ （）) or mangle them
 (衢政办发〔202316号); :func:`normalize_number` repairs all of these to 〔〕.
 Which office a prefix belongs to is DATA (``data/wenhao_prefixes.json``), as
-is the county → city → province gazetteer (``data/regions.json``).
+is the county → city → province gazetteer (:mod:`ingest.gazetteer`).
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterator, Optional
+
+from ingest.gazetteer import city_of, gazetteer, province_of  # noqa: F401  (re-exported)
 
 _DATA = Path(__file__).resolve().parent / "data"
 _OPEN = "〔[【(（［{｛"
@@ -60,12 +62,6 @@ def prefix_table() -> dict[str, dict[str, str]]:
     return json.loads((_DATA / "wenhao_prefixes.json").read_text(encoding="utf-8"))
 
 
-@lru_cache(maxsize=1)
-def gazetteer() -> dict[str, dict[str, str]]:
-    """{"cities": city → province, "counties": county → city} (from data/regions.json)."""
-    return json.loads((_DATA / "regions.json").read_text(encoding="utf-8"))
-
-
 def known_prefix(prefix: str) -> Optional[str]:
     """The longest known prefix that ``prefix`` ends with (鲁政办发 for 根据鲁政办发)."""
     table = prefix_table()
@@ -92,13 +88,3 @@ def issuer_for_number(number: str) -> Optional[dict[str, str]]:
         return None
     key = known_prefix(m.group("prefix"))
     return dict(prefix_table()[key]) if key else None
-
-
-def city_of(county: str) -> Optional[str]:
-    """The prefecture city of a county/district in the gazetteer."""
-    return gazetteer()["counties"].get(county)
-
-
-def province_of(city: str) -> Optional[str]:
-    """The province of a prefecture city in the gazetteer."""
-    return gazetteer()["cities"].get(city)

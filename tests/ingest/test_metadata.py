@@ -135,3 +135,16 @@ def test_national_document_by_prefix():
     text = "国务院办公厅关于推进养老服务发展的意见\n国办发〔2019〕5号\n各省、自治区人民政府：\n为推进养老服务发展，提出如下意见。\n一、总体要求\n内容。\n"
     meta = extract_metadata(text)
     assert (meta["issuers"], meta["level"], meta["region"]) == (["国务院办公厅"], "national", None)
+
+
+def test_document_from_a_province_outside_the_curated_data():
+    text = (
+        "衢州市衢江区人民政府办公室文件\n\n衢江政办发〔202316号\n\n衢州市衢江区人民政府办公室关于印发"
+        "衢江区养老服务体系建设实施方案的通知\n\n各乡镇人民政府：\n\n《衢江区养老服务体系建设实施方案》已经区政府同意，"
+        "现印发给你们。\n\n衢州市衢江区人民政府办公室\n\n2023年5月6日\n\n衢江区养老服务体系建设实施方案\n\n"
+        "一、总体要求\n\n内容。\n"
+    )
+    meta = extract_metadata(text)
+    assert meta["doc"] == "衢江政办发〔2023〕16号"
+    assert meta["title"] == "衢江区养老服务体系建设实施方案"
+    assert (meta["region"], meta["city"], meta["province"], meta["level"]) == ("衢江区", "衢州市", "浙江省", "county")
