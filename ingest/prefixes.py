@@ -62,10 +62,18 @@ def prefix_table() -> dict[str, dict[str, str]]:
     return json.loads((_DATA / "wenhao_prefixes.json").read_text(encoding="utf-8"))
 
 
+@lru_cache(maxsize=1)
+def _glue_words() -> tuple[str, ...]:
+    rules = json.loads((_DATA / "citation_rules.json").read_text(encoding="utf-8"))
+    return tuple(rules["number_stop_words"])
+
+
 def known_prefix(prefix: str) -> Optional[str]:
-    """The longest known prefix that ``prefix`` ends with (鲁政办发 for 根据鲁政办发)."""
+    """The longest known prefix that ``prefix`` is, or ends with after a running-text word
+    (鲁政办发 for 根据鲁政办发). An unknown prefix that merely ends like a known one
+    (北川政办发, a county's) is not claimed by the province's 川政办发."""
     table = prefix_table()
-    hits = [k for k in table if prefix.endswith(k)]
+    hits = [k for k in table if prefix == k or (prefix.endswith(k) and prefix[: -len(k)].endswith(_glue_words()))]
     return max(hits, key=len) if hits else None
 
 

@@ -148,3 +148,9 @@ def test_document_from_a_province_outside_the_curated_data():
     assert meta["doc"] == "衢江政办发〔2023〕16号"
     assert meta["title"] == "衢江区养老服务体系建设实施方案"
     assert (meta["region"], meta["city"], meta["province"], meta["level"]) == ("衢江区", "衢州市", "浙江省", "county")
+
+
+def test_prefix_of_a_county_is_not_claimed_by_a_province_it_ends_like():
+    assert issuer_for_number("根据川政办发〔2021〕3号")["province"] == "四川省"
+    assert issuer_for_number("湘政办发〔2021〕3号")["issuer"] == "湖南省人民政府办公厅"
+    assert issuer_for_number("北川政办发〔2021〕3号") is None
