@@ -1,7 +1,8 @@
 """Measure retrieval settings on a question file and print the tables for the README.
 
 Table 1: leg combinations (BM25, each dense encoder) x RRF settings on the default
-passages. Table 2: passage settings (window size, overlap, context) with all legs.
+passages. Table 2: the place boost (clauses of the document whose county the question
+names). Table 3: passage settings (window size, overlap, context) with all legs.
 Per-leg rankings are computed once per question and fused many times, so the grid
 is cheap; embeddings come from the shared cache.
 
@@ -34,6 +35,7 @@ from search_app.searcher import BM25_LEG, Searcher  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 RRF_SETTINGS = [{"rrf_k": k, "bm25": w} for k in (10, 30, 60) for w in (0.5, 1.0, 2.0)]
+PLACE_BOOSTS = (0.0, 0.02, 0.05, 0.1, 0.2, 10.0)
 PASSAGE_GRID = [
     {"max_chars": 60}, {"max_chars": 100}, {"max_chars": 150}, {"max_chars": [100, 200]}, {"overlap": False},
     {"context": "heading"}, {"context": "path"}, {"context": "doc"}, {"context": "doc+path"},
@@ -119,7 +121,8 @@ def main() -> None:
     ap.add_argument("--docs", type=Path, help="documents.jsonl of a built kb (skips ingestion)")
     ap.add_argument("--questions", type=Path, default=ROOT.parent / "shared" / "eval" / "dev_questions.jsonl")
     ap.add_argument("--encoders", nargs="*", default=list(DEFAULT_ENCODERS))
-    ap.add_argument("--passages-only", action="store_true", help="only table 2")
+    ap.add_argument("--passages-only", action="store_true", help="only table 3")
+    ap.add_argument("--place-only", action="store_true", help="only table 2")
     ap.add_argument("--json", type=Path, help="also write all rows as JSON")
     args = ap.parse_args()
     if not args.questions.is_file():
@@ -129,8 +132,14 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         if not args.passages_only:
             build_index(docs, Path(tmp) / "default", encoders=args.encoders, progress=False)
-            out["legs"] = leg_table(Searcher.load(Path(tmp) / "default", docs), questions)
-            print_table(f"Leg combinations x RRF (passages {PASSAGE_SETTINGS})", out["legs"])
+            searcher = Searcher.load(Path(tmp) / "default", docs)
+            if not args.place_only:
+                out["legs"] = leg_table(searcher, questions)
+                print_table(f"Leg combinations x RRF (passages {PASSAGE_SETTINGS})", out["legs"])
+            out["place"] = place_table(searcher, questions)
+            print_table("Place boost (default legs and RRF)", out["place"])
+            if args.place_only:
+                return write(args, out)
         out["passages"] = []
         for i, setting in enumerate([{}] + PASSAGE_GRID):
             build_index(docs, Path(tmp) / f"p{i}", encoders=args.encoders, progress=False, **setting)
@@ -139,8 +148,24 @@ def main() -> None:
                 r = evaluate(questions, lambda t, k: records(searcher, t, k, mode), k=10)
                 out["passages"].append({"passages": json.dumps(setting or "default"), "mode": mode, **metrics(r)})
         print_table("Passage settings (default legs and RRF)", out["passages"])
+    write(args, out)
+
+
+def write(args: argparse.Namespace, out: dict) -> None:
     if args.json:
         args.json.write_text(json.dumps(out, ensure_ascii=False, indent=2), encoding="utf-8")
+
+
+def place_table(searcher: Searcher, questions: list[dict]) -> list[dict]:
+    """Rows for each place boost, hybrid and dense (0 = off; 10 = the named document first)."""
+    rows, default = [], searcher.place_boost
+    for boost in PLACE_BOOSTS:
+        searcher.place_boost = boost
+        for mode in ("dense", "hybrid"):
+            r = evaluate(questions, lambda t, k: records(searcher, t, k, mode), k=10)
+            rows.append({"place_boost": boost, "mode": mode, **metrics(r)})
+    searcher.place_boost = default
+    return rows
 
 
 def records(searcher: Searcher, text: str, k: int, mode: str) -> list[dict]:

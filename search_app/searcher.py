@@ -23,12 +23,14 @@ from search_app.dense import DenseIndex
 from search_app.encoders import Encoder, create_encoder, normalize
 from search_app.hybrid import best_per_group, rrf
 from search_app.index import BM25_DIR, PASSAGES, read_info, read_passages
+from search_app.places import named_documents
 
 MODES = ("hybrid", "dense", "bm25")
 BM25_LEG = "bm25"
 # Legs not listed weigh 1.0. BM25 at half a dense leg was best or tied best for every leg
 # combination and RRF k measured (bench/tune_retrieval.py).
 DEFAULT_WEIGHTS = {"bm25": 0.5}
+PLACE_BOOST = 0.1
 CJK = re.compile(r"[\u4e00-\u9fff]")
 LATIN = re.compile(r"[A-Za-z]")
 DOC_FILTERS = ("doc", "region", "city", "province", "level")
@@ -98,11 +100,14 @@ class Searcher:
         equal leg weights on the dev questions (bench/tune_retrieval.py).
     depth : int
         Passages each leg retrieves before collapsing to clauses.
+    place_boost : float
+        Added to the fused score of clauses whose document's place the question
+        names (东阿县…, "in Sucheng"): see :mod:`search_app.places`.
     """
 
     def __init__(self, passages, docs: list[Document], bm25: BM25Index,
                  dense: dict[str, tuple[Encoder, DenseIndex]], weights: Optional[dict[str, float]] = None,
-                 rrf_k: float = 10, depth: int = 300):
+                 rrf_k: float = 10, depth: int = 300, place_boost: float = PLACE_BOOST):
         self.passages = passages
         self.docs = docs
         self.bm25 = bm25
@@ -110,6 +115,7 @@ class Searcher:
         self.weights = {**DEFAULT_WEIGHTS, **(weights or {})}
         self.rrf_k = rrf_k
         self.depth = depth
+        self.place_boost = place_boost
         self.clause_of = [p.clause_id for p in passages]
         self.passages_of: dict[str, list[int]] = {}
         for i, cid in enumerate(self.clause_of):
@@ -174,11 +180,16 @@ class Searcher:
             ids, scores = index.search(encoder.encode_query(query), self.depth, allowed)
         return best_per_group(ids, scores, self.clause_of)
 
-    def fuse(self, rankings: dict[str, list[tuple[str, float, int]]], k: int) -> list[Hit]:
-        """RRF of per-leg clause rankings into the top-``k`` hits."""
+    def fuse(self, rankings: dict[str, list[tuple[str, float, int]]], k: int,
+             prefer: frozenset[str] = frozenset()) -> list[Hit]:
+        """RRF of per-leg clause rankings into the top-``k`` hits; clauses of the
+        documents in ``prefer`` gain :attr:`place_boost`."""
         legs = list(rankings)
         fused = rrf([[c for c, _, _ in rankings[leg]] for leg in legs], [self.weights.get(leg, 1.0) for leg in legs],
                     k=self.rrf_k)
+        if prefer and self.place_boost:
+            fused = sorted(((c, s + self.place_boost * (self.doc_of.get(c) in prefer)) for c, s in fused),
+                           key=lambda cs: -cs[1])
         ranks = {leg: {c: (r, pid) for r, (c, _, pid) in enumerate(rankings[leg], start=1)} for leg in legs}
         hits = []
         for rank, (cid, score) in enumerate(fused[:k], start=1):
@@ -208,7 +219,8 @@ class Searcher:
         allowed = self.allowed_passages(filters)
         if not query.strip() or (allowed is not None and allowed.size == 0):
             return []
-        return self.fuse({leg: self.leg_ranking(leg, query, allowed) for leg in legs}, k)
+        prefer = frozenset(named_documents(query, self.docs))
+        return self.fuse({leg: self.leg_ranking(leg, query, allowed) for leg in legs}, k, prefer)
 
     def similar(self, clause_id: str, k: int = 5) -> list[Hit]:
         """Clauses of OTHER documents most similar to ``clause_id`` (precedents).
