@@ -13,7 +13,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: app test setup model kb bench clean
+.PHONY: app test setup model kb bench clean browser
 
 setup: $(STAMP)
 
@@ -35,7 +35,13 @@ kb: model
 app: kb
 	$(POLICYKG) app --kb $(KB) --port $(PORT)
 
-test: kb
+# The browser test drives Debian's chromium; install it when missing (as root, best effort).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 \
+	  && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
+	  || echo "chromium is not installed: tests/search_app/test_browser.py will be skipped"
+
+test: kb browser
 	$(PY) -m pytest -q
 
 bench: kb

@@ -25,6 +25,14 @@ from search_app.render import (
 )
 
 st.set_page_config(page_title="养老服务政策知识库", page_icon="📜", layout="wide")
+# Less empty space above the title, so the answer and first clauses fit on the first screen.
+st.markdown(
+    "<style>.block-container, [data-testid='stMainBlockContainer'] {padding-top: 2.5rem}"
+    " [data-testid='stHeading'] h1 {font-size: 2rem; padding: 0 0 .25rem}"
+    " [data-testid='stHeading'] h3 {font-size: 1.2rem; padding: .25rem 0}</style>",
+    unsafe_allow_html=True,
+)
+TARGET_ROWS = 4  # the structured target answer shows this many rows, the rest on demand
 
 
 @st.cache_resource(show_spinner="正在加载知识库和模型…")
@@ -47,9 +55,11 @@ def show_answer(result: dict) -> None:
             st.markdown(f"- **{roles or named}** — {e['doc']} {e['label']}")
     elif result["intent"] == "target" and answer.get("targets"):
         st.subheader("量化指标")
-        st.table(
-            [{"文件": t["doc"], "位置": t["label"], "指标": target_line(t), "原文": t["text"]} for t in answer["targets"][:8]]
-        )
+        rows = [{"文件": t["doc"], "位置": t["label"], "指标": target_line(t), "原文": t["text"]} for t in answer["targets"]]
+        st.table(rows[:TARGET_ROWS])
+        if len(rows) > TARGET_ROWS:
+            with st.expander(f"更多指标（{len(rows) - TARGET_ROWS}）"):
+                st.table(rows[TARGET_ROWS:12])
     elif result["intent"] == "citation":
         items = answer.get("policies") or answer.get("documents") or []
         if items:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -143,9 +142,12 @@ def app_cmd(
     script = Path(__file__).with_name("app.py")
     env = dict(os.environ, POLICYKG_KB=str(Path(kb).resolve()))
     cmd = [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port),
-           "--server.address", host, "--server.headless", "true", "--browser.gatherUsageStats", "false"]
+           "--server.address", host, "--server.headless", "true", "--browser.gatherUsageStats", "false",
+           "--client.toolbarMode", "minimal"]
     console.print(f"[green]policykg app on http://{'localhost' if host in ('127.0.0.1', '0.0.0.0') else host}:{port}[/]")
-    raise typer.Exit(subprocess.call(cmd, env=env))
+    sys.stdout.flush()
+    # Replace this process with the server, so stopping `policykg app` (Ctrl-C, SIGTERM) stops it.
+    os.execve(sys.executable, cmd, env)
 
 
 for _module in (cli_graph, cli_answer, cli_tune):
