@@ -23,7 +23,7 @@ _WEB_DATE = re.compile(r"成文日期\s*[:：]?\s*(\d{4})[-/.年](\d{1,2})[-/.�
 _OFFICE = re.compile(r"(?:办公室|办公厅|人民政府|委员会|政府|党委|局|厅)$")
 _JURISDICTION = re.compile(
     r"^(?:中共|中国共产党)?(?P<province>[\u4e00-\u9fff]{2,3}省)?(?P<city>[\u4e00-\u9fff]{2,4}?市)?"
-    r"(?P<county>[\u4e00-\u9fff]{1,4}?[县区旗])?(?=委|人民政府|政府|人大|政协|党委|办公)"
+    r"(?P<county>[\u4e00-\u9fff]{1,4}?[县区旗])?(?=[县区市旗]?委|人民政府|政府|人大|政协|党委|办公)"  # 献县县委
 )
 _NOTICE_TITLE = re.compile(r"《(.+?)》")
 _PUNCT = re.compile(r"[，。；,;：:！？]")

@@ -112,7 +112,7 @@ class Document:
     province: Optional[str] = None
     level: Optional[str] = None
     header: str = ""  # the 通知 wrapper and everything before the first clause
-    trailer: str = ""  # 印发 lines after the last clause or annex (e.g. 2022年3月2日印发)
+    trailer: str = ""  # 印发 lines after the last clause or annex (2022年3月2日印发), then page marks (－ 3 －)
     clauses: list[Clause] = field(default_factory=list)  # reading order; annexes are kind="annex"
     citations: list[Citation] = field(default_factory=list)
     digest: str = ""  # sha256 of the source bytes

@@ -17,6 +17,11 @@ from dataclasses import dataclass
 SENTENCE_END = "。！？；!?;）)】〕"
 _QUOTE_END = "”’\"'"
 
+# A page number printed between pages of a PDF export: － 3 －, — 12 —, -5-, 第 3 页, 第3页 共9页.
+PAGE_MARK = re.compile(
+    r"^[\s\f]*(?:[-—－–−]{1,2}\s*[0-9０-９]{1,3}\s*[-—－–−]{1,2}"
+    r"|第\s*[0-9０-９]{1,3}\s*页(?:\s*[,，/]?\s*共\s*[0-9０-９]{1,3}\s*页)?)[\s\f]*$"
+)
 _RULE_LINE = re.compile(r"^\s*(?:[-*]\s*){3,}$|^\s*\|?(?:\s*-{2,}\s*\|)+\s*-*\s*$")
 _LEAD_HASH = re.compile(r"^\s*#{1,6}(?:\s+|(?=\S))")
 _LEAD_BULLET = re.compile(r"^\s*[-*]\s+")
@@ -56,18 +61,21 @@ def strip_markup(raw: str) -> str:
     return s.strip()
 
 
-def source_lines(text: str) -> list[Line]:
+def source_lines(text: str, page_marks: bool = False) -> list[Line]:
     """Split ``text`` into non-blank lines carrying offsets and clean text.
 
     Lines whose clean text is empty (blank lines, rules, separator rows) are
-    dropped; their characters are whitespace or markup only.
+    dropped; their characters are whitespace or markup only. Page marks
+    (:data:`PAGE_MARK`) are left out too — they cut sentences and department
+    lists in PDF exports — unless ``page_marks`` asks for exactly those lines
+    (segmentation keeps them, so no character is lost).
     """
     out: list[Line] = []
     pos = 0
     for piece in text.splitlines(keepends=True):
         body = piece.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
         clean = strip_markup(body)
-        if clean:
+        if clean and bool(PAGE_MARK.match(body)) == page_marks:
             lead = len(body) - len(body.lstrip())
             out.append(Line(pos + lead, pos + len(body.rstrip()), body, clean))
         pos += len(piece)

@@ -171,7 +171,8 @@ def segment(text: str, doc: str) -> tuple[str, list[Clause], str]:
     -------
     tuple of (str, list of Clause, str)
         Header text (the 通知 wrapper, title), clauses in reading order
-        (preamble, numbered clauses, annexes) and trailer text (印发 lines).
+        (preamble, numbered clauses, annexes) and trailer text (印发 lines,
+        then the page marks such as ``－ 3 －`` taken out of the running text).
         Clause ids read ``{doc}:{path joined by /}`` (preamble ``{doc}:0``);
         a repeated path gets ``~2``, ``~3`` in reading order.
     """
@@ -193,5 +194,5 @@ def segment(text: str, doc: str) -> tuple[str, list[Clause], str]:
             order=order, start=node.lines[0].start, end=node.lines[-1].end,
         ))
     header = "\n".join(ln.text for ln in lines[:lay.body])
-    trailer = "\n".join(ln.text for ln in lines[lay.trailer:])
+    trailer = "\n".join(ln.text for ln in lines[lay.trailer:] + source_lines(text, page_marks=True))
     return header, clauses, trailer

@@ -2,7 +2,8 @@
 
 Every non-whitespace character of the source lands in exactly one place (the
 header, one clause, or the trailer), except markdown markup (#, *, |, -).
-Clause offsets recover each clause's own source span.
+Clause offsets recover each clause's own source span (plus any page mark, － 3 －,
+printed inside it: those go to the trailer).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections import Counter
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from ingest.normalize import source_lines
 from ingest.segment import segment
 
 MARKUP = set("#*|-")
@@ -26,11 +28,13 @@ def chars(s: str) -> Counter:
 
 def assert_lossless(text: str, markdown_free: bool = True) -> None:
     header, clauses, trailer = segment(text, "D")
+    page_marks = source_lines(text, page_marks=True)  # in the trailer, not in the clause they interrupt
     assert chars(text) == chars(header) + sum((chars(c.text) for c in clauses), Counter()) + chars(trailer)
     previous_end = 0
     for c in clauses:
         assert previous_end <= c.start < c.end <= len(text), c.clause_id
-        assert chars(text[c.start:c.end]) == chars(c.text), c.clause_id
+        marks = sum((chars(ln.text) for ln in page_marks if c.start <= ln.start < c.end), Counter())
+        assert chars(text[c.start:c.end]) == chars(c.text) + marks, c.clause_id
         assert not markdown_free or ("**" not in c.text and not c.text.startswith("#")), c.clause_id
         previous_end = c.end
     assert len({c.clause_id for c in clauses}) == len(clauses)
@@ -61,7 +65,9 @@ def heading(draw) -> str:
 
 @st.composite
 def paragraph(draw) -> str:
-    kind = draw(st.sampled_from(["text", "broken", "annotation", "table", "bullet"]))
+    kind = draw(st.sampled_from(["text", "broken", "annotation", "table", "bullet", "page"]))
+    if kind == "page":  # a PDF page break cutting a sentence: 配合\n－ 3 －\f单位
+        return draw(words) + "\n" + draw(st.sampled_from(["－ 3 －", "— 12 —", "-5-", "第 2 页"])) + "\f" + draw(sentence)
     if kind == "broken":
         a, b = draw(words), draw(sentence)
         return a + "\n\n" + b

@@ -154,3 +154,16 @@ def test_prefix_of_a_county_is_not_claimed_by_a_province_it_ends_like():
     assert issuer_for_number("根据川政办发〔2021〕3号")["province"] == "四川省"
     assert issuer_for_number("湘政办发〔2021〕3号")["issuer"] == "湖南省人民政府办公厅"
     assert issuer_for_number("北川政办发〔2021〕3号") is None
+
+
+def test_county_named_like_its_suffix_and_two_offices_side_by_side():
+    text = (
+        "中共献县县委办公室\n献县人民政府办公室\n文件\n\n献办字〔2024〕5号\n\n中共献县县委办公室　献县人民政府办公室\n"
+        "关于印发《献县养老服务提升行动方案》的通知\n\n各乡镇：\n现印发给你们。\n\n"
+        "中共献县县委办公室　　　　　　献县人民政府办公室\n\n2024年3月8日\n\n－ 1 －\n\n献县养老服务提升行动方案\n\n"
+        "一、总体要求\n\n内容。\n"
+    )
+    meta = extract_metadata(text)
+    assert meta["issuers"] == ["中共献县县委办公室", "献县人民政府办公室"]
+    assert meta["title"] == "献县养老服务提升行动方案"
+    assert (meta["region"], meta["city"], meta["province"], meta["level"]) == ("献县", "沧州市", "河北省", "county")

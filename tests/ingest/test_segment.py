@@ -175,3 +175,12 @@ def test_dev_snippets_fall_in_exactly_one_clause(corpus_docs, eval_dir):
         for e in q["expect"]:
             hits = [c.clause_id for c in by_doc[e["doc"]].clauses if _ws(e["snippet"]) in _ws(c.text)]
             assert len(hits) == 1, (q["id"], e["snippet"], hits)
+
+
+def test_page_marks_leave_the_running_text_and_land_in_the_trailer():
+    text = ("一、总体要求\n\n1. 完善养老服务体系。推进医养结合（牵头单位：县民政局；配合\n－ 3 －\f单位：县卫生健康局）\n\n"
+            "2. 发展助餐服务。\n\n— 4 —\n\n二、保障措施\n\n加强组织领导。\n")
+    _, clauses, trailer = segment(text, "D")
+    first = next(c for c in clauses if c.path == ["一", "1"])
+    assert "配合单位：县卫生健康局" in first.text and "－" not in first.text
+    assert "－ 3 －" in trailer and "— 4 —" in trailer
