@@ -13,9 +13,10 @@ import json
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Optional
 
 from ingest.model import DepartmentMention
+from ingest.normalize import is_complete
 
 _DATA = Path(__file__).resolve().parent / "data" / "department_aliases.json"
 _OPEN, _CLOSE = "（(", "）)"
@@ -172,6 +173,25 @@ def annotations(text: str) -> list[tuple[int, int, list[DepartmentMention]]]:
         if items and all(_looks_like_department(x) for x in items):
             out.append((start, end, [DepartmentMention(x, canonical(x), "responsible") for x in items]))
     return out
+
+
+def closing_annotation(text: str) -> Optional[tuple[int, list[DepartmentMention]]]:
+    """An annotation ending ``text`` below its first line, as (start, mentions), or None.
+
+    ``text`` is a list item (① …, （三）…); its first line must be a finished
+    sentence (a heading-only line starts a section, not an item). An annotation
+    on a later line — alone, or closing a paragraph that follows the item — closes
+    the clause the items belong to, not the last item (see
+    :func:`ingest.enrich.lift_closing_annotations`).
+    """
+    found = annotations(text)
+    first, _, rest = text.partition("\n")
+    if not found or not rest or not is_complete(first):
+        return None
+    start, end, mentions = found[-1]
+    if text[end:].strip() or start <= len(first):
+        return None
+    return start, mentions
 
 
 def extract_departments(text: str) -> list[DepartmentMention]:

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 
 from ingest.citations import extract_citations
-from ingest.departments import extract_departments
-from ingest.model import Citation, Document
+from ingest.departments import closing_annotation, extract_departments
+from ingest.model import Citation, Clause, Document
 from ingest.targets import extract_targets
 
 _NOISE = re.compile(r"[\s《》〈〉<>“”\"'（）()]")
@@ -90,4 +90,42 @@ def enrich(doc: Document) -> Document:
         clause.citations = [c for c in extract_citations(clause.text) if not _is_own(c, doc, own)]
         mentions.extend(clause.citations)
     doc.citations = merge_citations(mentions)
+    lift_closing_annotations(doc)
     return doc
+
+
+def _annotated(clause: Clause) -> bool:
+    return any(d.role != "mentioned" for d in clause.departments)
+
+
+def lift_closing_annotations(doc: Document) -> None:
+    """Give a list's closing annotation to the clause that owns the list.
+
+    ``4. 落实优待政策。① …  ② …`` followed by ``（牵头单位：…）`` on its own line,
+    or ``第十五条 …如下：（一）…（三）…`` followed by a closing paragraph that ends
+    with ``（责任单位：…）``: the annotation covers the whole of the clause, not its
+    last item. It is lifted when the clause has two or more items, the last item
+    has no items of its own and ends with the annotation below its first line
+    (:func:`ingest.departments.closing_annotation`), and no other item is
+    annotated (items that carry their own annotations keep them all).
+    """
+    by_id = {c.clause_id: c for c in doc.clauses}
+    items: dict[str, list[Clause]] = {}
+    for c in doc.clauses:
+        if c.parent_id in by_id:
+            items.setdefault(c.parent_id, []).append(c)
+    for parent_id, kids in items.items():
+        last = kids[-1]
+        if len(kids) < 2 or last.clause_id in items or any(_annotated(k) for k in kids[:-1]):
+            continue
+        closing = closing_annotation(last.text)
+        if closing is None:
+            continue
+        start, lifted = closing
+        parent = by_id[parent_id]
+        last.departments = extract_departments(last.text[:start])
+        have = {(d.name, d.role) for d in parent.departments}
+        annotated = [d for d in parent.departments if d.role != "mentioned"]
+        types = {d.canonical for d in lifted}
+        parent.departments = annotated + [d for d in lifted if (d.name, d.role) not in have] + [
+            d for d in parent.departments if d.role == "mentioned" and d.canonical not in types]

@@ -96,6 +96,7 @@ def match_heading(raw_line: str) -> Heading | None:
         else:
             after = pat.sub("", s, count=1)
             bold = after[2:].split("**", 1)[0] if after.startswith("**") else None
-        only = not _STOP.search(rest) and len(rest) <= _MAX_HEADING_ONLY
+        # A line ending mid-sentence (，、) is a wrapped sentence, not a heading-only line.
+        only = not _STOP.search(rest) and len(rest) <= _MAX_HEADING_ONLY and not rest.rstrip().endswith(("，", "、", ","))
         return Heading(style, _label(style, m.group(1)), _phrase(rest, bold or None), only)
     return None

@@ -150,11 +150,25 @@ def _annex_text(source: str, lines: list[Line]) -> str:
     return out
 
 
-def _text(source: str, node: _Node) -> str:
+def wrap_width(lines: list[Line]) -> int | None:
+    """The line width of a hard-wrapped source (PDF exports wrap every line at ~28
+    characters), or None: the most common length of lines of 15+ characters when at
+    least a third of those lines have it (±1)."""
+    lengths = [len(ln.text) for ln in lines if len(ln.text) >= 15]
+    if len(lengths) < 12:
+        return None
+    common = max(set(lengths), key=lengths.count)
+    near = sum(abs(n - common) <= 1 for n in lengths)
+    return common if near * 3 >= len(lengths) else None
+
+
+def _text(source: str, node: _Node, wrap: int | None = None) -> str:
     texts = [ln.text for ln in node.lines]
     if node.kind == "annex":
         return _annex_text(source, node.lines)
-    return repair_breaks(texts, first_is_heading=bool(node.head and node.head.heading_only))
+    # A heading line as wide as the source's wrapped lines was cut by the wrap, not by its author.
+    wrapped = wrap is not None and len(texts[0]) >= wrap - 1
+    return repair_breaks(texts, first_is_heading=bool(node.head and node.head.heading_only) and not wrapped)
 
 
 def segment(text: str, doc: str) -> tuple[str, list[Clause], str]:
@@ -179,6 +193,7 @@ def segment(text: str, doc: str) -> tuple[str, list[Clause], str]:
     lines = source_lines(text)
     lay = layout(lines)
     nodes = _tree(lines, lay)
+    wrap = wrap_width(lines)
     ids: list[str] = []
     seen: dict[str, int] = {}
     clauses: list[Clause] = []
@@ -188,7 +203,7 @@ def segment(text: str, doc: str) -> tuple[str, list[Clause], str]:
         cid = base if seen[base] == 1 else f"{base}~{seen[base]}"
         ids.append(cid)
         clauses.append(Clause(
-            clause_id=cid, doc=doc, path=list(node.path), heading=node.heading, text=_text(text, node),
+            clause_id=cid, doc=doc, path=list(node.path), heading=node.heading, text=_text(text, node, wrap),
             level=len(node.path), kind=node.kind,
             parent_id=ids[node.parent] if node.parent is not None else None,
             order=order, start=node.lines[0].start, end=node.lines[-1].end,

@@ -1,0 +1,45 @@
+"""Clause enrichment: a list's closing annotation belongs to the clause that owns the list."""
+
+from __future__ import annotations
+
+from ingest.enrich import enrich
+from ingest.model import Document
+from ingest.segment import segment
+
+
+def _doc(text: str) -> Document:
+    _, clauses, _ = segment(text, "D")
+    return enrich(Document(doc="D", title="t", clauses=clauses))
+
+
+def _roles(doc: Document, path: list[str]) -> list[tuple[str, str]]:
+    c = next(c for c in doc.clauses if c.path == path)
+    return [(d.name, d.role) for d in c.departments if d.role != "mentioned"]
+
+
+def test_annotation_on_its_own_line_after_items_goes_to_their_clause():
+    doc = _doc("一、任务\n\n4.落实优待政策。全面落实优待政策。\n① 65周岁以上老年人免费乘坐公交。\n② 70周岁以上老年人免费游览景区。\n"
+               "（牵头单位：区交通运输局；配合单位：区民政局）\n\n5.其他。\n")
+    assert _roles(doc, ["一", "4"]) == [("区交通运输局", "lead"), ("区民政局", "support")]
+    assert _roles(doc, ["一", "4", "②"]) == []
+
+
+def test_closing_paragraph_after_article_items_goes_to_the_article():
+    doc = _doc("第十五条　运营补贴标准如下：\n（一）综合养老服务中心，每个每年补贴5万元；\n（二）日间照料中心，每个每年补贴2万元。\n"
+               "运营补贴与服务绩效挂钩。（责任单位：县民政局、县财政局）\n\n第十六条　其他。\n")
+    assert _roles(doc, ["第十五条"]) == [("县民政局", "responsible"), ("县财政局", "responsible")]
+    assert _roles(doc, ["第十五条", "（二）"]) == []
+
+
+def test_items_with_their_own_annotations_keep_them():
+    doc = _doc("一、任务\n\n3.完善兜底保障。\n（1）特困供养。集中供养。（牵头单位：区民政局）\n"
+               "（2）养老服务补贴。发放补贴。\n（牵头单位：区财政局）\n")
+    assert _roles(doc, ["一", "3"]) == []
+    assert _roles(doc, ["一", "3", "（2）"]) == [("区财政局", "lead")]
+
+
+def test_an_annotation_closing_the_items_own_sentence_stays_with_it():
+    doc = _doc("一、任务\n\n（一）建立制度\n1. 建立老年人口数据发布制度。（牵头单位：县统计局）\n"
+               "2. 建立探访制度。定期探访。（牵头单位：县民政局）\n")
+    assert _roles(doc, ["一", "（一）", "2"]) == [("县民政局", "lead")]
+    assert _roles(doc, ["一", "（一）"]) == []
