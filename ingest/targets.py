@@ -42,6 +42,7 @@ def _number_re() -> re.Pattern[str]:
     return re.compile(
         r"(?<![\d.A-Za-z/〔\-—])(?P<num>\d+(?:\.\d+)?)(?:\s*[-—–~～]\s*(?P<max>\d+(?:\.\d+)?))?\s?"
         rf"(?P<unit>{units})"
+        r"(?:\s*[至到\-—–~～]\s*(?P<max2>\d+(?:\.\d+)?)\s?(?P=unit))?"  # 800元至1200元
         r"|(?P<cn>[一两二三四五六七八九十])(?P<cnunit>次)"
     )
 
@@ -181,6 +182,66 @@ def _column_targets(header: str, values: str) -> list[Target]:
     return out
 
 
+_CELLS = re.compile(r"\s{2,}|\t")
+_CELL_VALUE = re.compile(r"^(?P<cmp>≥|≤|>|<|＞|＜|不低于|不少于|不超过|不高于)?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|％)?$")
+_CELL_CMP = {"≥": ">=", "不低于": ">=", "不少于": ">=", "≤": "<=", "不超过": "<=", "不高于": "<=",
+             ">": ">", "＞": ">", "<": "<", "＜": "<"}
+
+
+def _header_columns(cells: list[str]) -> Optional[tuple[int, int, int, Optional[int]]]:
+    """(label, unit, target column, target year) of a table header row, or None.
+
+    A header names an indicator column (指标/名称/项目/内容), a unit column (单位)
+    and a target column (…目标…, else the last year column: 2025年).
+    """
+    label = next((i for i, c in enumerate(cells) if re.search(r"指标|名称|项目|内容", c)), None)
+    unit = next((i for i, c in enumerate(cells) if c in ("单位", "计量单位")), None)
+    goals = [i for i, c in enumerate(cells) if "目标" in c] or [i for i, c in enumerate(cells) if re.search(r"20\d{2}\s*年", c)]
+    if label is None or unit is None or not goals:
+        return None
+    years = re.findall(r"20\d{2}", cells[goals[-1]])
+    return label, unit, goals[-1], int(years[-1]) if years else None
+
+
+def _aligned_table(lines: list[str]) -> tuple[list[Target], set[int]]:
+    """Targets of whitespace-aligned tables (cells apart by 2+ spaces or tabs) under a header row
+    with indicator, unit and target columns; baseline columns (2022年基数) are not targets.
+
+    Returns the targets and the indices of the lines they consumed.
+    """
+    out: list[Target] = []
+    used: set[int] = set()
+    cols = None
+    for i, line in enumerate(lines):
+        cells = [c for c in _CELLS.split(line.strip()) if c]
+        if len(cells) < 3:
+            cols = None
+            continue
+        header = _header_columns(cells)
+        if header:
+            cols = header
+            used.add(i)
+            continue
+        if cols is None:
+            continue
+        label, unit_col, goal, year = cols
+        offset = 0 if re.fullmatch(r"\d{1,3}", cells[0]) or label == 0 else -1  # rows without a 序号 cell
+        try:
+            name, unit, cell = cells[label + offset], cells[unit_col + offset], cells[goal + offset]
+        except IndexError:
+            continue
+        m = _CELL_VALUE.match(cell)
+        if not m:
+            continue
+        unit = "%" if m.group("unit") else unit.replace("％", "%")
+        if unit not in rules()["units"] and unit != "%":
+            continue
+        out.append(Target(indicator=name, value=_num(m.group("num")), unit=unit,
+                          comparator=_CELL_CMP.get(m.group("cmp") or "", "="), year=year, text=line.strip()))
+        used.add(i)
+    return out, used
+
+
 def _inline_targets(text: str, skip: list[tuple[int, int]]) -> list[Target]:
     r = rules()
     masked = _TITLE.sub(lambda m: "□" * len(m.group(0)), text)
@@ -199,8 +260,8 @@ def _inline_targets(text: str, skip: list[tuple[int, int]]) -> list[Target]:
                 continue
         else:
             value, unit = _num(m.group("num")), m.group("unit")
-            vmax = _num(m.group("max")) if m.group("max") else None
-            if pre.endswith("第") or unit in r["excluded_units"]:
+            vmax = _num(m.group("max") or m.group("max2")) if (m.group("max") or m.group("max2")) else None
+            if pre.endswith(("第", "满")) or unit in r["excluded_units"]:  # 第3条; 满6个月 (an eligibility)
                 continue
         bad_next = r["not_after_unit"].get(unit)
         if bad_next and re.match(bad_next, masked[m.end():]):
@@ -238,10 +299,14 @@ def extract_targets(text: str) -> list[Target]:
         ages (周岁) are not targets.
     """
     lines = text.split("\n")
-    table: list[Target] = []
+    table, aligned = _aligned_table(lines)
     skip: list[tuple[int, int]] = []
     pos = 0
     for i, line in enumerate(lines):
+        if i in aligned:
+            skip.append((pos, pos + len(line)))
+            pos += len(line) + 1
+            continue
         row = _row_target(line)
         rows = [row] if row else (_column_targets(lines[i - 1], line) if i > 0 else [])
         if rows:

@@ -82,3 +82,19 @@ def test_a_bare_verb_before_the_value_gives_way_to_the_noun_after_it():
     assert [(t.indicator, t.value) for t in paid] == [("补贴", 150), ("补贴", 100), ("补贴", 50)]
     assert extract_targets("每个社区有 1 处养老服务场所。")[0].indicator == "养老服务场所数量"
     assert extract_targets("给予每人每月 100 元的床位运营补贴。")[0].indicator == "床位运营补贴"
+
+
+def test_range_with_the_unit_on_both_ends_and_compound_units():
+    ts = extract_targets("床位费收费标准为每人每月800元至1200元。按照600元/张/年的标准给予运营补贴。")
+    assert [(t.value, t.value_max, t.unit) for t in ts] == [(800, 1200, "元"), (600, None, "元/张/年")]
+
+
+def test_whitespace_aligned_table_takes_the_target_column_not_the_baseline():
+    text = ("序号  指标名称                    单位   2022年基数   2025年目标   指标属性\n"
+            "1     居家养老服务中心覆盖率       %      86.7         100          约束性\n"
+            "2     护理型床位占比               %      52.3         ≥60          约束性\n"
+            "5     家庭养老照护床位             张     126          ≥300         预期性")
+    ts = extract_targets(text)
+    assert [(t.indicator, t.value, t.unit, t.comparator, t.year) for t in ts] == [
+        ("居家养老服务中心覆盖率", 100, "%", "=", 2025), ("护理型床位占比", 60, "%", ">=", 2025),
+        ("家庭养老照护床位", 300, "张", ">=", 2025)]
