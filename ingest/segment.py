@@ -58,7 +58,12 @@ def layout(lines: list[Line]) -> Layout:
     annex = next((i for i in range(start, trailer) if _ANNEX.match(lines[i].text)), trailer)
     first = annex if first is None else first
     body = first
-    while body > 0 and _PUNCT.search(lines[body - 1].text) and not _ANNEX.match(lines[body - 1].text):
+    wrap = wrap_width(lines)
+
+    def in_preamble(ln: Line) -> bool:  # a sentence line, or a full-width line of a hard-wrapped source
+        return bool(_PUNCT.search(ln.text)) or (wrap is not None and len(ln.text) >= wrap - 1)
+
+    while body > 0 and in_preamble(lines[body - 1]) and not _ANNEX.match(lines[body - 1].text):
         body -= 1
     return Layout(body, first, annex, trailer)
 

@@ -9,6 +9,7 @@ printed inside it: those go to the trailer).
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -114,7 +115,7 @@ def test_arbitrary_text_is_lossless(text):
 
 
 def test_real_documents_are_lossless(corpus_dir):
-    files = sorted(corpus_dir.glob("*.txt"))
+    files = sorted(corpus_dir.glob("*.txt")) + sorted((Path(__file__).parent / "data" / "unseen").glob("*.txt"))
     assert files
     for path in files:
         assert_lossless(path.read_text(encoding="utf-8"))
