@@ -32,8 +32,21 @@ TOP_OF = """(snippet) => {
   const hit = blocks.find(b => squeeze(b.innerText).includes(squeeze(snippet)));
   return hit ? hit.getBoundingClientRect().top : null;
 }"""
-# The run for question q has ended and its page replaced the previous one (no stale elements).
-DONE = """(q) => new URLSearchParams(location.search).get('q') === q &&
+# Before Enter: watch the app's script state, remembering whether a run has started since.
+# The URL's q changes before the state attribute does, so "q matches and not running" alone
+# can hold for a moment before the run for q has even begun.
+WATCH = """() => {
+  window.__runStarted = false;
+  window.__runWatch?.disconnect();
+  const app = document.querySelector('[data-testid="stApp"]');
+  window.__runWatch = new MutationObserver(records => {
+    if (records.some(r => r.oldValue === 'running' || app.getAttribute('data-test-script-state') === 'running'))
+      window.__runStarted = true;
+  });
+  window.__runWatch.observe(app, {attributes: true, attributeOldValue: true, attributeFilter: ['data-test-script-state']});
+}"""
+# The run for question q has started and ended, and its page replaced the previous one (no stale elements).
+DONE = """(q) => window.__runStarted && new URLSearchParams(location.search).get('q') === q &&
   document.querySelector('[data-testid="stApp"]')?.getAttribute('data-test-script-state') === 'notRunning' &&
   document.querySelectorAll('[data-stale="true"]').length === 0"""
 
@@ -86,6 +99,7 @@ def ask(page, question: str) -> None:
     page.evaluate("window.scrollTo(0, 0)")
     box = page.get_by_role("textbox", name="请输入问题")
     box.fill(question)
+    page.evaluate(WATCH)
     box.press("Enter")
     page.wait_for_function(DONE, arg=question, timeout=120_000)
     settle(page)
