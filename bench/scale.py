@@ -35,6 +35,7 @@ from search_app.tokenize import Tokenizer, domain_terms
 SCALE_PASSAGES = {"max_chars": 150, "context": "none", "overlap": False}
 NOISE = 0.02  # per-dimension sigma; with 512 dimensions the copy keeps cosine ~0.9 to its source
 DEPTH = 300  # passages a leg retrieves (Searcher default)
+EF_SWEEP = (300, 512, 1024, 2048)  # HNSW efSearch values measured side by side (never below DEPTH)
 
 
 class Stage:
@@ -86,6 +87,19 @@ def recall_at(approx: list[np.ndarray], exact: list[np.ndarray], k: int = 10) ->
     return float(np.mean([len(set(a[:k]) & set(e[:k])) / k for a, e in zip(approx, exact)]))
 
 
+def ef_sweep(hnsw: DenseIndex, by_query: dict, exact: list[np.ndarray], queries: list[str]) -> list[dict]:
+    """Recall@10 against flat and dense-leg latency of HNSW for each efSearch in :data:`EF_SWEEP`."""
+    default, rows = hnsw.ef_search, []
+    for ef in EF_SWEEP:
+        hnsw.ef_search = ef
+        found = [hnsw.search(by_query[q], DEPTH)[0] for q in queries]
+        timing = time_calls({"dense_hnsw": lambda q: hnsw.search(by_query[q], DEPTH)}, queries)["dense_hnsw"]
+        rows.append({"efSearch": ef, "recall@10_vs_flat": round(recall_at(found, exact), 4),
+                     "p50_ms": timing["p50_ms"], "p95_ms": timing["p95_ms"]})
+    hnsw.ef_search = default
+    return rows
+
+
 def measure_scale(real_docs: list[Document], real_vectors: np.ndarray, encoder: Encoder, queries: list[str],
                   n_clauses: int = 100_000, seed: int = 0) -> dict:
     """Build BM25, flat and HNSW indexes over ``n_clauses`` synthetic clauses and time queries.
@@ -130,7 +144,8 @@ def measure_scale(real_docs: list[Document], real_vectors: np.ndarray, encoder: 
     by_query = dict(zip(queries, qvecs))
     results = {kind: [index.search(by_query[q], DEPTH)[0] for q in queries] for kind, index in dense.items()}
     out["hnsw"]["recall@10_vs_flat"] = round(recall_at(results["hnsw"], results["flat"]), 4)
-    out["hnsw"]["settings"] = {"M": 32, "efSearch": int(dense["hnsw"].index.hnsw.efSearch), "depth": DEPTH}
+    out["hnsw"]["settings"] = {"M": 32, "efSearch": dense["hnsw"].ef_search, "depth": DEPTH}
+    out["hnsw"]["ef_search_sweep"] = ef_sweep(dense["hnsw"], by_query, results["flat"], queries)
     searchers = {kind: Searcher(passages, docs, bm25, {encoder.name: (encoder, index)}) for kind, index in dense.items()}
 
     def hybrid(kind: str, q: str):

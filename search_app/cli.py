@@ -41,13 +41,14 @@ def build(
         typer.Option("--model", help="Encoder(s): m3e-small, use, or a sentence-transformers model folder. Repeatable."),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Rebuild even when the kb is up to date.")] = False,
+    index: Annotated[str, typer.Option("--index", help="FAISS index: flat (exact) or hnsw (approximate, for very large corpora).")] = "flat",
 ) -> None:
     """Ingest the corpus and build graph and search indexes (reuses an up-to-date kb)."""
     from search_app.kb import KBError, build_kb
 
     try:
         report = build_kb(corpus_dir, kb, encoders=tuple(model) if model else None, force=force,
-                          log=lambda m: console.print(f"[yellow]{m}[/]"))
+                          log=lambda m: console.print(f"[yellow]{m}[/]"), index=index)
     except KBError as e:
         fail(str(e))
     state = "已是最新 / up to date" if report.reused else f"built in {report.seconds:.1f}s"

@@ -25,6 +25,7 @@ from typing import Any, Callable, Optional
 
 from ingest.model import SCHEMA_VERSION, Clause, Document, document_from_dict
 from ingest.records import read_jsonl, write_jsonl
+from search_app.dense import KINDS
 
 MANIFEST = "manifest.json"
 DOCUMENTS = "documents.jsonl"
@@ -103,11 +104,14 @@ def build_kb(
     force: bool = False,
     progress: bool = True,
     log: Callable[[str], None] = print,
+    index: str = "flat",
 ) -> BuildReport:
     """Ingest ``corpus_dir`` and build graph and search indexes into ``kb_dir``.
 
-    Reuses an existing knowledge base built from the same corpus, code and encoder
-    weights unless ``force``. Bad files are reported by name and skipped; the others go in.
+    ``index`` is the FAISS index kind: ``flat`` (exact) or ``hnsw`` (approximate,
+    for corpora of hundreds of thousands of passages; see bench/README.md).
+    Reuses an existing knowledge base built from the same corpus, code, encoder
+    weights and index kind unless ``force``. Bad files are reported by name and skipped; the others go in.
     Raises KBError when no document could be ingested (the previous kb stays).
     """
     from graph.build import build_graph
@@ -121,6 +125,8 @@ def build_kb(
     if not corpus_dir.is_dir():
         raise KBError(f"corpus folder {corpus_dir} does not exist; pass the folder holding the policy .txt files")
     encoders = tuple(encoders or DEFAULT_ENCODERS)
+    if index not in KINDS:
+        raise KBError(f"unknown index kind {index!r}; choose one of {', '.join(KINDS)}")
     for spec in encoders:
         path = model_dir_for(spec)
         if path is not None and not path.is_dir():
@@ -144,6 +150,7 @@ def build_kb(
             and old.get("corpus_digest") == digest
             and old.get("code_digest") == code
             and [e["spec"] for e in old.get("encoders", [])] == list(encoders)
+            and old.get("index", {}).get("dense_kind", "flat") == index
             and all(spec_digest(e["spec"]) in (None, e.get("digest", "").split(":")[0])  # ":onnx" = backend
                     for e in old.get("encoders", []))
         ):
@@ -156,7 +163,7 @@ def build_kb(
     try:
         write_documents(docs, tmp / DOCUMENTS)
         save_graph(build_graph(docs), tmp / GRAPH)
-        info = build_index(docs, tmp / INDEX, encoders=encoders, progress=progress)
+        info = build_index(docs, tmp / INDEX, encoders=encoders, progress=progress, dense_kind=index)
         manifest = {
             "schema_version": SCHEMA_VERSION,
             "build_time": time.strftime("%Y-%m-%dT%H:%M:%S%z"),

@@ -34,3 +34,16 @@ def test_hnsw_and_flat_save_and_load(tmp_path):
         ids, _ = loaded.search(v[3], 1, allowed=np.array([3, 4]))
         assert list(ids) == [3]
         np.testing.assert_allclose(loaded.reconstruct(np.array([3]))[0], v[3], rtol=1e-5)
+
+
+def test_hnsw_finds_what_flat_finds_for_queries_far_from_the_passages():
+    """Questions sit between passage clusters; the default wide HNSW search still returns the exact top-10."""
+    rng = np.random.default_rng(1)
+    centers = rng.normal(size=(50, 32))
+    data = centers[rng.integers(0, 50, 4000)] + rng.normal(0, 0.05, (4000, 32))
+    data /= np.linalg.norm(data, axis=1, keepdims=True)
+    queries = rng.normal(size=(30, 32))
+    queries /= np.linalg.norm(queries, axis=1, keepdims=True)
+    flat, hnsw = DenseIndex(32, "flat").add(data), DenseIndex(32, "hnsw").add(data)
+    recall = np.mean([len(set(hnsw.search(q, 10)[0]) & set(flat.search(q, 10)[0])) / 10 for q in queries])
+    assert recall >= 0.95, recall

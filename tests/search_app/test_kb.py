@@ -40,6 +40,20 @@ def test_changed_model_weights_are_not_reused(built_kb: Path, corpus_dir: Path, 
     assert not report.reused and calls, "a kb built with other weights of the same model must be rebuilt"
 
 
+def test_hnsw_kb_is_rebuilt_from_a_flat_one_and_answers_the_same(built_kb: Path, corpus_dir: Path, tmp_path: Path):
+    kb_dir = tmp_path / "kb"
+    shutil.copytree(built_kb, kb_dir)
+    report = build_kb(corpus_dir, kb_dir, progress=False, log=quiet, index="hnsw")
+    assert not report.reused, "asking for another index kind rebuilds"
+    hnsw, flat = open_kb(kb_dir), open_kb(built_kb)
+    assert {i.kind for _, i in hnsw.searcher.dense.values()} == {"hnsw"}
+    question = "哪个部门牵头老年人口数据发布？"
+    top = [h.clause_id for h in hnsw.searcher.search(question, k=5)]
+    assert top == [h.clause_id for h in flat.searcher.search(question, k=5)]
+    with pytest.raises(KBError, match="flat, hnsw"):
+        build_kb(corpus_dir, kb_dir, progress=False, log=quiet, index="ivf")
+
+
 def test_missing_tuned_model_says_how_to_make_it(tmp_path: Path, corpus_dir: Path, monkeypatch):
     monkeypatch.setenv("POLICYKG_CACHE", str(tmp_path / "cache"))
     with pytest.raises(KBError, match="policykg tune"):
