@@ -26,6 +26,14 @@ _STANDARD = re.compile(
 _PAIR_GAP = re.compile(r"\s*[（(]\s*")
 _SENTENCE_END = "。；;！？!?\n"
 _WS = re.compile(r"\s+")
+_WRAP = re.compile(r"\s*\n\s*")
+_GAP = re.compile(r"[ \t\u3000\xa0]+")
+
+
+def clean_title(raw: str) -> str:
+    """A title as written: line breaks inside it dropped, a space between names kept as one
+    (《民政部 公安部 市场监管总局…指导意见》 names its joint issuers that way)."""
+    return _GAP.sub(" ", _WRAP.sub("", raw)).strip()
 
 
 @lru_cache(maxsize=1)
@@ -44,13 +52,13 @@ def _titles(text: str) -> list[tuple[int, int, str]]:
         elif ch == "》" and depth:
             depth -= 1
             if depth == 0:
-                out.append((start, i + 1, _WS.sub("", text[start + 1:i])))
+                out.append((start, i + 1, clean_title(text[start + 1:i])))
     suffixes = tuple(rules()["title_suffixes"])
     # 《清单》, 《方案》: a bare document-type word refers back to a title named earlier
     # (动态调整《清单》内容), it is not a policy of its own.
     out = [t for t in out if t[2] not in suffixes]
     for m in re.finditer(r"[〈<]([^〈<>〉《》\n]{4,80})[〉>]", text):
-        title = _WS.sub("", m.group(1))
+        title = clean_title(m.group(1))
         if title.endswith(suffixes) and not any(s <= m.start() < e for s, e, _ in out):
             out.append((m.start(), m.end(), title))
     return sorted(out)

@@ -54,6 +54,12 @@ def _mention_re() -> re.Pattern[str]:
     )
 
 
+@lru_cache(maxsize=1)
+def _verb_re() -> re.Pattern[str]:
+    verbs = "|".join(sorted(map(re.escape, vocabulary()["role_verbs"]), key=len, reverse=True))
+    return re.compile(rf"^由?(?P<list>.+?)等?(?P<verb>{verbs})$")
+
+
 _TITLE = re.compile(r"《[^》]*》")
 _RUN_SEP = re.compile(r"[、和及与]")
 
@@ -74,7 +80,8 @@ def canonical(name: str) -> str:
     -------
     str
         The alias of the longest known suffix of the name (with or without a
-        trailing parenthetical such as ``（金融办）``); otherwise the cleaned
+        trailing parenthetical such as ``（金融办）``), else of a distinctive name
+        inside it (人民银行江西省分行 → 人民银行); otherwise the cleaned
         name without its jurisdiction prefix. Never raises.
     """
     v = vocabulary()
@@ -86,6 +93,9 @@ def canonical(name: str) -> str:
                 return aliases[cand[i:]]
         if cand in v["short_forms"]:
             return v["short_forms"][cand]
+    for key, kind in v["contained_aliases"].items():
+        if key in clean:
+            return kind
     base = _PAREN.sub("", clean) or clean
     for p in sorted(v["prefixes"], key=len, reverse=True):
         if base.startswith(p) and len(base) - len(p) >= 3 and not base.startswith("市场"):
@@ -152,12 +162,46 @@ def _labeled(inner: str) -> list[DepartmentMention]:
     return out
 
 
+def _top_level_parts(inner: str) -> list[str]:
+    """``inner`` split at ，； outside nested parentheses (各县（市、区）人民政府 stays whole)."""
+    parts, buf, depth = [], "", 0
+    for ch in inner:
+        depth += (ch in _OPEN) - (ch in _CLOSE)
+        if depth == 0 and ch in "，,；;":
+            parts.append(buf)
+            buf = ""
+        else:
+            buf += ch
+    return [p.strip() for p in parts + [buf] if p.strip()]
+
+
+def _verb_form(inner: str) -> Optional[list[DepartmentMention]]:
+    """Mentions of an annotation written with verbs instead of labels, or None.
+
+    ``（省民政厅牵头，省财政厅、省国资委配合）``, ``（省住房城乡建设厅、省民政厅按职责分工负责）``:
+    every part is a department list closed by a role verb (``role_verbs`` in the
+    vocabulary). Beside a lead, the departments "responsible by their duties" support it.
+    """
+    verbs = vocabulary()["role_verbs"]
+    parts = []
+    for part in _top_level_parts(inner):
+        m = _verb_re().match(part)
+        items = _split_items(m.group("list")) if m else []
+        if not items or not all(_looks_like_department(x) for x in items):
+            return None
+        parts.append((verbs[m.group("verb")], items))
+    has_lead = any(role == "lead" for role, _ in parts)
+    return [DepartmentMention(x, canonical(x), "support" if role == "responsible" and has_lead else role)
+            for role, items in parts for x in items]
+
+
 def annotations(text: str) -> list[tuple[int, int, list[DepartmentMention]]]:
     """Responsibility annotations in ``text`` as (start, end, mentions).
 
     A group counts when its inner text opens with a role label (牵头单位：…) or,
-    unlabeled, when it follows a sentence end and every item looks like a
-    department (then all are ``responsible``).
+    following a sentence end, when it is written with role verbs (X牵头，Y配合) or
+    is an unlabeled list whose every item looks like a department (then all are
+    ``responsible``).
     """
     out = []
     for start, end, inner in _groups(text):
@@ -168,6 +212,9 @@ def annotations(text: str) -> list[tuple[int, int, list[DepartmentMention]]]:
             continue
         before = text[:start].rstrip(" \t")
         if before and before[-1] not in _BEFORE_LIST:
+            continue
+        if verbal := _verb_form(squeezed):
+            out.append((start, end, verbal))
             continue
         items = _split_items(squeezed)
         if items and all(_looks_like_department(x) for x in items):

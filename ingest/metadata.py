@@ -26,6 +26,8 @@ _JURISDICTION = re.compile(
     r"(?P<county>[\u4e00-\u9fff]{1,4}?[县区旗])?(?=[县区市旗]?委|人民政府|政府|人大|政协|党委|办公)"  # 献县县委
 )
 _NOTICE_TITLE = re.compile(r"《(.+?)》")
+_HEADER_ISSUER = re.compile(r"^((?:\S+(?:办公室|办公厅|人民政府|委员会|政府))(?:\s+\S+(?:办公室|办公厅|人民政府|委员会|政府))*)\s*文件$")
+SIGNATURE_AFTER_ANNEX_LIST = 6  # lines after a 附件： list line where the signature may still stand
 _PUNCT = re.compile(r"[，。；,;：:！？]")
 _TITLE_END = re.compile(r"(?:方案|意见|办法|规划|通知|规定|细则|措施|决定|计划|要点|清单|标准|（\d{4}—\d{4}年）)$")
 
@@ -158,10 +160,16 @@ def extract_metadata(text: str) -> dict[str, Any]:
     sign_at, issuers = _signing(header)
     date = _date_of(header[sign_at].text) if sign_at is not None else None
     if sign_at is None:  # signed at the end of the body instead (意见 issued without a 通知 wrapper)
-        body_end = lines[lay.first_heading:lay.annex]
-        end_at, issuers = _signing(body_end, last=True)
-        date = _date_of(body_end[end_at].text) if end_at is not None else None
+        for body_end in (lines[lay.first_heading:lay.annex],  # a list of annexes (附件：…) may
+                         lines[lay.annex:min(lay.annex + SIGNATURE_AFTER_ANNEX_LIST, lay.trailer)]):  # precede it
+            end_at, issuers = _signing(body_end, last=True)
+            date = _date_of(body_end[end_at].text) if end_at is not None else None
+            if date:
+                break
     date = _iso(*web.groups()) if web else date
+    if not issuers:  # the red header names the issuer: 安庆市人民政府办公室文件
+        issuers = next((_HEADER_ISSUER.match(ln.text).group(1).split() for ln in header
+                        if _HEADER_ISSUER.match(ln.text)), [])
     if not issuers and number and (known := issuer_for_number(number)):
         issuers = known["issuer"].split()
     title_zone = header[sign_at + 1:] if sign_at is not None else header

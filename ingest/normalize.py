@@ -26,6 +26,8 @@ _RULE_LINE = re.compile(r"^\s*(?:[-*]\s*){3,}$|^\s*\|?(?:\s*-{2,}\s*\|)+\s*-*\s*
 _LEAD_HASH = re.compile(r"^\s*#{1,6}(?:\s+|(?=\S))")
 _LEAD_BULLET = re.compile(r"^\s*[-*]\s+")
 _SPACES = re.compile(r"[ \t\u3000\xa0]+")
+# Whitespace written as HTML entities by web and Word exports (&nbsp; &#12288; …): whitespace.
+WS_ENTITY = re.compile(r"&(?:nbsp|ensp|emsp|thinsp|#160|#xa0|#12288|#x3000);?", re.IGNORECASE)
 _WS = re.compile(r"\s+")
 _CJK = "\u3400-\u9fff\uf900-\ufaff"
 _CJK_GAP = re.compile(rf"(?<=[{_CJK}，。、；：《》（）“”])\s+(?=[{_CJK}，。、；：《》（）“”])")
@@ -51,8 +53,10 @@ def strip_markup(raw: str) -> str:
     """Clean one source line for display: markdown markup removed, characters kept.
 
     Horizontal rules and table separator rows become empty; table pipes become
-    single spaces; ``**`` bold markers and leading ``#``/``- `` disappear.
+    single spaces; ``**`` bold markers and leading ``#``/``- `` disappear;
+    whitespace entities (``&nbsp;``) become spaces.
     """
+    raw = WS_ENTITY.sub(" ", raw)
     if _RULE_LINE.match(raw):
         return ""
     s = strip_lead(raw).replace("**", "")

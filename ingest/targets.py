@@ -40,7 +40,9 @@ def rules() -> dict:
 def _number_re() -> re.Pattern[str]:
     units = "|".join(map(re.escape, sorted(rules()["units"], key=len, reverse=True)))
     return re.compile(
-        r"(?<![\d.A-Za-z/〔\-—])(?P<num>\d+(?:\.\d+)?)(?:\s*[-—–~～]\s*(?P<max>\d+(?:\.\d+)?))?\s?"
+        r"(?<![\d.A-Za-z/〔\-—])(?P<num2>\d+(?:\.\d+)?)(?P<mult>[万亿])\s*[至到\-—–~～]\s*"  # 5万—8万元
+        rf"(?P<max3>\d+(?:\.\d+)?)(?P<unit2>(?P=mult)(?:{units}))"
+        r"|(?<![\d.A-Za-z/〔\-—])(?P<num>\d+(?:\.\d+)?)(?:\s*[-—–~～]\s*(?P<max>\d+(?:\.\d+)?))?\s?"
         rf"(?P<unit>{units})"
         r"(?:\s*[至到\-—–~～]\s*(?P<max2>\d+(?:\.\d+)?)\s?(?P=unit))?"  # 800元至1200元
         r"|(?P<cn>[一两二三四五六七八九十])(?P<cnunit>次)"
@@ -256,11 +258,14 @@ def _inline_targets(text: str, skip: list[tuple[int, int]]) -> list[Target]:
         pre = text[phrase_start:start].strip()
         if m.group("cn"):
             value, vmax, unit = _CN_NUM[m.group("cn")], None, "次"
-            if not re.search(r"每|至少|不少于", text[sent_start:start]) or masked[m.end():m.end() + 1] == "性":
+            lead = text[sent_start:start]
+            if (not re.search(r"每|至少|不少于", lead) or masked[m.end():m.end() + 1] == "性"
+                    or re.search(r"每\d", lead)):  # 每2年调整一次: the period is the figure, not 一次
                 continue
         else:
-            value, unit = _num(m.group("num")), m.group("unit")
-            vmax = _num(m.group("max") or m.group("max2")) if (m.group("max") or m.group("max2")) else None
+            value, unit = _num(m.group("num") or m.group("num2")), m.group("unit") or m.group("unit2")
+            high = m.group("max") or m.group("max2") or m.group("max3")
+            vmax = _num(high) if high else None
             if pre.endswith(("第", "满")) or unit in r["excluded_units"]:  # 第3条; 满6个月 (an eligibility)
                 continue
         bad_next = r["not_after_unit"].get(unit)

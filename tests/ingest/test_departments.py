@@ -38,6 +38,23 @@ def test_unlabeled_list_after_a_sentence_is_responsible():
     assert [r for _, r in roles(text)] == ["responsible"] * 3
 
 
+def test_annotation_written_with_role_verbs():
+    text = "推行公建民营。（省民政厅牵头，省财政厅、省国资委配合）"
+    assert roles(text) == [("省民政厅", "lead"), ("省财政厅", "support"), ("省国资委", "support")]
+
+
+def test_responsible_by_duty_without_and_beside_a_lead():
+    text = "补足配建设施。（省住房城乡建设厅、各县（市、区）人民政府按职责分工负责）"
+    assert roles(text) == [("省住房城乡建设厅", "responsible"), ("各县（市、区）人民政府", "responsible")]
+    text = "纳入医保协议管理。（省卫生健康委牵头，省民政厅、省医保局等按职责分工负责）"
+    assert roles(text) == [("省卫生健康委", "lead"), ("省民政厅", "support"), ("省医保局", "support")]
+
+
+def test_verbs_after_a_non_department_are_not_an_annotation():
+    assert roles("开展评估。（每年评估一次负责）") == []
+    assert roles("组建专班（由分管副县长牵头）统筹推进。") == []
+
+
 def test_inline_parenthetical_is_not_an_assignment():
     assert roles("完善村（社区）养老服务设施站点，建设中心（站）。") == []
 
@@ -70,6 +87,8 @@ def test_canonical_strips_jurisdiction_and_maps_aliases():
     assert {canonical(n) for n in ("资规分局", "县自然资源和规划局", "区自然资源局")} == {"自然资源和规划"}
     assert canonical("财政局（金融办）") == "财政"
     assert canonical("市场监管局") == "市场监管"
+    assert {canonical(n) for n in ("人民银行江西省分行", "人行东阿县支行")} == {"人民银行"}
+    assert {canonical(n) for n in ("江西金融监管局", "国家金融监督管理总局聊城监管分局")} == {"金融监管"}
 
 
 def test_canonical_of_unknown_name_is_cleaned_not_an_error():

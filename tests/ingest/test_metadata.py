@@ -131,6 +131,16 @@ def test_document_without_wrapper_signed_at_the_end():
     assert (meta["region"], meta["level"]) == ("某某市", "city")
 
 
+def test_signature_below_the_list_of_annexes_and_issuer_from_the_red_header():
+    body = ("为推进养老服务发展，现提出如下意见。\n一、总体要求\n内容。\n二、保障\n内容。\n"
+            "附件：重点任务分工表\n{sign}\n附件\n重点任务分工表\n| 序号 | 任务 | 牵头单位 |\n| 1 | 建设 | 市民政局 |\n")
+    text = "安庆市人民政府办公室文件\n宜政办发〔2024〕7号\n安庆市人民政府办公室关于推进养老服务发展的意见\n各县（市、区）人民政府：\n"
+    meta = extract_metadata(text + body.format(sign="安庆市人民政府办公室\n2024年3月12日\n（此件公开发布）"))
+    assert (meta["issuers"], meta["date"]) == (["安庆市人民政府办公室"], "2024-03-12")
+    meta = extract_metadata(text + body.format(sign="2024年3月12日"))
+    assert (meta["issuers"], meta["date"]) == (["安庆市人民政府办公室"], "2024-03-12")
+
+
 def test_national_document_by_prefix():
     text = "国务院办公厅关于推进养老服务发展的意见\n国办发〔2019〕5号\n各省、自治区人民政府：\n为推进养老服务发展，提出如下意见。\n一、总体要求\n内容。\n"
     meta = extract_metadata(text)

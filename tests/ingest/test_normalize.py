@@ -19,9 +19,13 @@ from ingest.normalize import index_text, is_complete, repair_breaks, source_line
         ("| 组 长 | 张三 | 区委书记 |", "组 长 张三 区委书记"),
         ("——**保障基础，兜住底线。**着眼保基本", "——保障基础，兜住底线。着眼保基本"),
         ("GB/T 35796-2017 达标", "GB/T 35796-2017 达标"),
+        ("&nbsp;&nbsp;（二）强化保障。", "（二）强化保障。"),
+        ("&nbsp;", ""),
+        ("配合单位:县住建局;&nbsp;县财政局", "配合单位:县住建局; 县财政局"),
+        ("A&amp;B", "A&amp;B"),
     ],
 )
-def test_strip_markup_removes_only_markdown(raw, clean):
+def test_strip_markup_removes_only_markdown_and_whitespace_entities(raw, clean):
     assert strip_markup(raw) == clean
 
 

@@ -47,6 +47,13 @@ def test_chinese_numeral_frequency():
     t = one("每周开展至少一次探访关爱服务。")
     assert (t.value, t.unit, t.comparator, t.scope) == (1, "次", ">=", "每周")
     assert extract_targets("给予一次性奖补，深化综合查一次改革。") == []
+    assert all(t.unit != "次" for t in extract_targets("清单每2年动态调整一次。"))  # the period is the figure
+
+
+def test_range_with_a_multiplier_on_both_ends_and_ten_thousand_units():
+    t = one("验收合格后按每个5万—8万元的标准给予一次性建设补助。")
+    assert (t.value, t.value_max, t.unit) == (5, 8, "万元")
+    assert (one("全省新增普惠养老床位2万张以上。").unit, one("累计培训养老护理员不少于5万人次。").unit) == ("万张", "万人次")
 
 
 def test_ranges_carry_value_max():
