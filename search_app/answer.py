@@ -42,6 +42,7 @@ def department_answer(records: list[dict[str, Any]]) -> dict[str, Any]:
                 entry[d["role"]].append(d["name"])
         sentence = (rec.get("highlight") or {}).get("sentence", "")
         entry["in_best_sentence"] = [n for n in dict.fromkeys(d["name"] for d in rec["departments"]) if n in sentence]
+        entry["sentence"] = sentence.strip()
         entries.append(entry)
     return {"departments": entries}
 

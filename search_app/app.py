@@ -18,6 +18,7 @@ from search_app.render import (
     ROLE_LABELS,
     citation_line,
     departments_line,
+    excerpt,
     highlighted_html,
     lineage_lines,
     position_line,
@@ -52,7 +53,8 @@ def show_answer(result: dict) -> None:
         for e in answer["departments"][:3]:
             roles = "；".join(f"{ROLE_LABELS[r]}：{'、'.join(e[r])}" for r in ROLE_LABELS if e.get(r) and r != "mentioned")
             named = "、".join(e.get("in_best_sentence") or []) or "、".join(e["mentioned"][:5])
-            st.markdown(f"- **{roles or named}** — {e['doc']} {e['label']}")
+            said = f"  \n  “{e['sentence']}”" if e.get("sentence") else ""  # the words the answer rests on
+            st.markdown(f"- **{roles or named}** — {e['doc']} {e['label']}{said}")
     elif result["intent"] == "target" and answer.get("targets"):
         st.subheader("量化指标")
         rows = [{"文件": t["doc"], "位置": t["label"], "指标": target_line(t), "原文": t["text"]} for t in answer["targets"]]
@@ -83,15 +85,20 @@ def show_result(kb: KnowledgeBase, rec: dict) -> None:
         st.markdown(f"**{rec['rank']}. {rec['title']}**")
         st.caption(position_line(rec))
         span = rec.get("highlight") or {"start": 0, "end": 0}
-        st.markdown(highlighted_html(rec["text"], span["start"], span["end"]), unsafe_allow_html=True)
+        lo, hi = excerpt(rec["text"], span["start"], span["end"])
+        st.markdown(highlighted_html(rec["text"], span["start"], span["end"], lo, hi), unsafe_allow_html=True)
+        if (lo, hi) != (0, len(rec["text"])):
+            with st.expander(f"条款全文（{len(rec['text'])} 字）"):
+                st.markdown(highlighted_html(rec["text"], span["start"], span["end"]), unsafe_allow_html=True)
         if rec["departments"]:
             st.markdown(f"**部门**：{departments_line(rec['departments'])}")
         extra = [target_line(t) for t in rec["targets"]] + [citation_line(c) for c in rec["citations"]]
+        left, right = st.columns(2) if extra else (None, st.container())  # one row, not two
         if extra:
-            with st.expander("指标与引用文件"):
+            with left.expander(f"指标与引用文件（{len(extra)}）"):
                 for line in extra:
                     st.markdown(f"- {line}")
-        with st.expander("其他地区的相似条款"):
+        with right.expander("其他地区的相似条款"):
             show_similar(kb, rec["clause_id"])
 
 

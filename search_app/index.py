@@ -4,6 +4,8 @@ Layout of ``out_dir``::
 
     passages.jsonl          one Passage per line (position = passage id)
     dense-<name>.faiss      one FAISS index per encoder
+    sentences.json          each clause's sentence spans, in the row order of the files below
+    sentences-<name>.npy    the vectors of those sentences per encoder (for highlighting)
     bm25/                   bm25s index, jieba user dictionary, BM25 parameters
     info.json               passage settings, encoders (spec, name, digest, dim, file)
 """
@@ -15,12 +17,15 @@ import time
 from pathlib import Path
 from typing import Iterable, Optional
 
+import numpy as np
+
 from ingest.model import Document
 from ingest.records import read_jsonl, write_jsonl
 from search_app.bm25 import BM25Index
 from search_app.dense import DenseIndex
 from search_app.embcache import embed_cached
 from search_app.encoders import create_encoder
+from search_app.highlight import clause_sentences
 from search_app.passages import Passage, make_passages
 from search_app.tokenize import Tokenizer, domain_terms
 
@@ -31,6 +36,7 @@ PASSAGE_SETTINGS = {"max_chars": [60, 100, 150], "context": "none", "overlap": T
 PASSAGES = "passages.jsonl"
 BM25_DIR = "bm25"
 INFO = "info.json"
+SENTENCES = "sentences.json"
 
 
 def write_passages(passages: Iterable[Passage], path: Path) -> None:
@@ -94,6 +100,10 @@ def build_index(
     (out_dir / BM25_DIR).mkdir(exist_ok=True)
     BM25Index(Tokenizer(domain_terms(docs))).index(texts).save(out_dir / BM25_DIR)
 
+    spans = {c.clause_id: clause_sentences(c.text) for d in docs for c in d.clauses}
+    sentences = [c.text[s:e] for d in docs for c in d.clauses for s, e in spans[c.clause_id]]
+    (out_dir / SENTENCES).write_text(json.dumps(spans, ensure_ascii=False), encoding="utf-8")
+
     info_encoders = []
     for spec in encoders:
         encoder = create_encoder(spec)
@@ -102,6 +112,8 @@ def build_index(
         if any(e["file"] == file for e in info_encoders):
             raise ValueError(f"two encoders are named {encoder.name!r}; pass each model once")
         DenseIndex(encoder.dim, dense_kind).add(vectors).save(out_dir / file)
+        sentence_vectors, _ = embed_cached(encoder, sentences, cache_dir=cache_dir, progress=progress)
+        np.save(out_dir / f"sentences-{encoder.name}.npy", sentence_vectors.astype(np.float32))
         info_encoders.append(
             {"spec": spec, "name": encoder.name, "digest": encoder.digest, "dim": encoder.dim,
              "file": file, "embedded": fresh}

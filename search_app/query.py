@@ -52,18 +52,32 @@ def search_records(
     else:
         hits = kb.searcher.search(query, k=k, mode=mode, filters=filters or None)
     records = []
+    scorers = {leg: kb.searcher.dense[leg][0].encode_query(query) for leg in kb.searcher.highlight_legs(query)} \
+        if highlight else {}
     for rank, hit in enumerate(hits, start=1):
         clause = kb.clauses[hit.clause_id]
         extra: dict[str, Any] = {"legs": dict(getattr(hit, "legs", {}) or {})}
         if highlight:
-            extra["highlight"] = sentence_span(kb, query, clause.text)
+            extra["highlight"] = sentence_span(kb, query, clause.clause_id, clause.text, scorers)
         records.append(clause_result(rank, hit.score, clause, kb.by_doc[clause.doc], **extra))
     return records
 
 
-def sentence_span(kb: KnowledgeBase, query: str, text: str) -> dict[str, Any]:
-    """The best-answering sentence of ``text`` as {start, end, sentence}."""
-    from search_app.highlight import best_sentence
+def sentence_span(kb: KnowledgeBase, query: str, clause_id: str, text: str,
+                  query_vectors: Optional[dict[str, Any]] = None) -> dict[str, Any]:
+    """The best-answering sentence of clause ``clause_id`` (text ``text``) as {start, end, sentence}.
 
-    start, end = best_sentence(query, text, encoder=getattr(kb.searcher, "query_encoder", None))
+    Sentences are scored by word overlap and by each dense leg that reads the query,
+    with the sentence vectors stored at build time (``query_vectors``: the legs'
+    query vectors, computed once per query).
+    """
+    from search_app.highlight import best_sentence, encoder_scorer
+
+    searcher = kb.searcher
+    if query_vectors is None:
+        query_vectors = {leg: searcher.dense[leg][0].encode_query(query) for leg in searcher.highlight_legs(query)}
+    scorers = [encoder_scorer(searcher.dense[leg][0], query, query_vector=q,
+                              stored=lambda n, leg=leg: searcher.stored_sentence_vectors(leg, clause_id, n))
+               for leg, q in query_vectors.items()]
+    start, end = best_sentence(query, text, scorers=scorers)
     return {"start": start, "end": end, "sentence": text[start:end]}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from typing import Any
 
 ROLE_LABELS = {"lead": "牵头", "support": "配合", "responsible": "责任", "mentioned": "提及"}
@@ -10,21 +11,54 @@ MODE_LABELS = {"hybrid": "混合检索", "dense": "语义检索", "bm25": "关�
 COMPARATOR_LABELS = {"=": "", ">=": "≥", "<=": "≤", ">": ">", "<": "<"}
 
 
-def highlighted_html(text: str, start: int, end: int) -> str:
-    """Escape ``text`` and wrap ``text[start:end]`` in <mark>, keeping line breaks.
+EXCERPT_CHARS = 200  # a result card shows about this much of a long clause around its best sentence
+_SENTENCE_END = re.compile(r"[。；！？!?;\n]")
 
-    The result is one <div> so markdown leaves it alone (a clause starting "2. "
-    must not turn into a numbered list).
+
+def excerpt(text: str, start: int, end: int, limit: int = EXCERPT_CHARS) -> tuple[int, int]:
+    """Bounds ``(lo, hi)`` of the part of ``text`` a result card shows.
+
+    A clause up to a quarter longer than ``limit`` is shown whole. A longer one shows
+    its best sentence ``text[start:end]`` (the opening when there is none) with whole
+    neighbouring sentences, the one before first, while they fit in ``limit``; the
+    full text stays one click away, so a roster or a long section does not push the
+    other results off the first screen.
     """
-    start, end = max(0, start), min(len(text), end)
+    if len(text) <= limit * 1.25:
+        return 0, len(text)
     if start >= end:
-        body = html.escape(text)
+        start, end = 0, 0
+    cuts = sorted({0, len(text)} | {m.end() for m in _SENTENCE_END.finditer(text)})
+    lo = max(c for c in cuts if c <= start)
+    hi = min(c for c in cuts if c >= max(end, lo + 1))
+    while True:
+        before = max((c for c in cuts if c < lo), default=None)
+        after = min((c for c in cuts if c > hi), default=None)
+        if before is not None and hi - before <= limit:
+            lo = before
+        elif after is not None and after - lo <= limit:
+            hi = after
+        else:
+            return lo, hi
+
+
+def highlighted_html(text: str, start: int, end: int, lo: int = 0, hi: int | None = None) -> str:
+    """Escape ``text[lo:hi]`` and wrap ``text[start:end]`` in <mark>, keeping line breaks.
+
+    A window that leaves text out shows … at the cut. The result is one <div> so
+    markdown leaves it alone (a clause starting "2. " must not turn into a numbered list).
+    """
+    hi = len(text) if hi is None else hi
+    start, end = max(lo, start), min(hi, end)
+    if start >= end:
+        body = html.escape(text[lo:hi])
     else:
         body = (
-            html.escape(text[:start])
+            html.escape(text[lo:start])
             + "<mark>" + html.escape(text[start:end]) + "</mark>"
-            + html.escape(text[end:])
+            + html.escape(text[end:hi])
         )
+    body = ("…" if lo > 0 else "") + body.strip("\n") + ("…" if hi < len(text) else "")
     return '<div class="clause">' + body.replace("\n", "<br>") + "</div>"
 
 

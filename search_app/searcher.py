@@ -8,6 +8,7 @@ encoder, e.g. m3e-small and USE), ``hybrid`` (RRF of all legs).
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
@@ -22,7 +23,7 @@ from search_app.bm25 import BM25Index
 from search_app.dense import DenseIndex
 from search_app.encoders import Encoder, create_encoder, normalize
 from search_app.hybrid import best_per_group, rrf
-from search_app.index import BM25_DIR, PASSAGES, read_info, read_passages
+from search_app.index import BM25_DIR, PASSAGES, SENTENCES, read_info, read_passages
 from search_app.places import named_documents
 
 MODES = ("hybrid", "dense", "bm25")
@@ -121,6 +122,8 @@ class Searcher:
         for i, cid in enumerate(self.clause_of):
             self.passages_of.setdefault(cid, []).append(i)
         self.doc_of = {c.clause_id: d.doc for d in docs for c in d.clauses}
+        self.sentence_rows: dict[str, tuple[int, int]] = {}  # clause id -> (first row, count)
+        self.sentence_vectors: dict[str, np.ndarray] = {}  # leg -> vectors of all clause sentences
 
     @classmethod
     def load(cls, out_dir: Path, docs: list[Document], **settings: Any) -> "Searcher":
@@ -140,14 +143,26 @@ class Searcher:
                     "rebuild it with `policykg build --force`"
                 )
             dense[e["name"]] = (encoder, DenseIndex.load(out_dir / e["file"]))
-        return cls(read_passages(out_dir / PASSAGES), docs, BM25Index.load(out_dir / BM25_DIR), dense, **settings)
+        searcher = cls(read_passages(out_dir / PASSAGES), docs, BM25Index.load(out_dir / BM25_DIR), dense, **settings)
+        if (out_dir / SENTENCES).is_file():
+            row = 0
+            for cid, spans in json.loads((out_dir / SENTENCES).read_text(encoding="utf-8")).items():
+                searcher.sentence_rows[cid] = (row, len(spans))
+                row += len(spans)
+            searcher.sentence_vectors = {name: np.load(out_dir / f"sentences-{name}.npy") for name in dense
+                                         if (out_dir / f"sentences-{name}.npy").is_file()}
+        return searcher
 
-    @property
-    def query_encoder(self) -> Optional[Encoder]:
-        """Encoder for highlighting the best sentence: a multilingual one (reads English
-        questions too) if present, else the first; None without dense legs."""
-        encoders = [enc for enc, _ in self.dense.values()]
-        return next((e for e in encoders if e.multilingual), encoders[0] if encoders else None)
+    def highlight_legs(self, query: str) -> list[str]:
+        """Dense legs that score a clause's sentences against ``query`` for highlighting:
+        those that read it (only multilingual ones for an English question)."""
+        return [leg for leg in self.legs_for("hybrid", query) if leg in self.dense]
+
+    def stored_sentence_vectors(self, leg: str, clause_id: str, n: int) -> Optional[np.ndarray]:
+        """The ``n`` sentence vectors of a clause computed at build time, or None."""
+        first, count = self.sentence_rows.get(clause_id, (0, -1))
+        vectors = self.sentence_vectors.get(leg)
+        return vectors[first:first + n] if vectors is not None and count == n else None
 
     def legs_for(self, mode: str, query: str = "") -> list[str]:
         """Leg names used by ``mode`` for ``query``.

@@ -133,3 +133,20 @@ def test_code_digest_changes_with_the_code(monkeypatch, tmp_path: Path):
     (fake_pkg / "targets.py").write_text("# changed extractor\n", encoding="utf-8")
     monkeypatch.setattr(ingest, "__file__", str(fake_pkg / "__init__.py"))
     assert kbmod.code_digest() != before
+
+
+def test_sentence_vectors_are_stored_at_build_time_for_highlighting(built_kb: Path):
+    """Highlighting reads each clause's sentence vectors from the kb instead of encoding them per query."""
+    import numpy as np
+
+    from search_app.highlight import clause_sentences
+
+    knowledge = open_kb(built_kb)
+    searcher = knowledge.searcher
+    clause = max(knowledge.clauses.values(), key=lambda c: len(c.text))
+    sentences = [clause.text[s:e] for s, e in clause_sentences(clause.text)]
+    for leg, (encoder, _) in searcher.dense.items():
+        stored = searcher.stored_sentence_vectors(leg, clause.clause_id, len(sentences))
+        assert stored is not None and stored.shape == (len(sentences), encoder.dim), leg
+        np.testing.assert_allclose(stored, encoder.encode(sentences), atol=1e-3)
+        assert searcher.stored_sentence_vectors(leg, clause.clause_id, len(sentences) + 1) is None

@@ -49,3 +49,34 @@ def test_lineage_lines_name_parents_and_implementing_documents():
     assert "依据：国家意见（国〔2021〕2号）" in lines
     assert "落实文件：县级方案（县〔2023〕3号）" in lines
     assert not any("某标准" in line for line in lines), "plain citations are not listed as a basis"
+
+
+def test_excerpt_keeps_a_short_clause_whole():
+    from search_app.render import excerpt
+
+    text = "1. 建立制度。每年发布一次数据。（牵头单位：县统计局）"
+    assert excerpt(text, 7, 15) == (0, len(text))
+
+
+def test_excerpt_of_a_long_clause_is_whole_sentences_around_the_best_one():
+    from search_app.render import excerpt
+
+    sentences = [f"第{i}句" + "养老服务" * 8 + "。" for i in range(12)]
+    text = "".join(sentences)
+    start = sum(map(len, sentences[:6]))
+    end = start + len(sentences[6])
+    lo, hi = excerpt(text, start, end, limit=120)
+    assert lo <= start and end <= hi and hi - lo <= 120
+    assert text[lo:hi].startswith("第") and text[lo:hi].endswith("。"), "cut at sentence ends"
+    assert lo < start, "the sentence before comes along"
+    out = highlighted_html(text, start, end, lo, hi)
+    assert out.startswith('<div class="clause">…') and out.endswith("…</div>")
+    assert "<mark>第6句" in out
+
+
+def test_excerpt_without_a_best_sentence_shows_the_opening():
+    from search_app.render import excerpt
+
+    text = "附件\n" + "组 长：某某 区委书记\n" * 40
+    lo, hi = excerpt(text, 0, 0, limit=100)
+    assert lo == 0 and 0 < hi <= 100
