@@ -24,6 +24,7 @@ _ITEM_SEP = re.compile(r"[、，,；;/\s]+")
 _PART_SEP = "；;。"
 _BEFORE_LIST = "。；;.!！?？\n"
 _PAREN = re.compile(r"[（(][^（()）]*[)）]")
+_FIELD = re.compile(r"[\s；;，,。]*(?:完成|办结|工作)?(?:时限|时间|节点)\s*[:：]")  # 完成时限：… after a department list
 
 
 @lru_cache(maxsize=1)
@@ -156,7 +157,11 @@ def _labeled(inner: str) -> list[DepartmentMention]:
     out = []
     for k, m in enumerate(marks):
         end = marks[k + 1].start() if k + 1 < len(marks) else len(inner)
-        body = inner[m.end():end].rstrip(_PART_SEP + " \n")
+        body = _FIELD.split(inner[m.end():end])[0].rstrip(_PART_SEP + " \n")
+        verbal = _verb_form(body)  # 责任单位：县民政局牵头，县财政局、县人社局按职责分工负责
+        if verbal:
+            out.extend(verbal)
+            continue
         for name in _split_items(body):
             out.append(DepartmentMention(name, canonical(name), roles[m.group("stem")]))
     return out
@@ -195,6 +200,22 @@ def _verb_form(inner: str) -> Optional[list[DepartmentMention]]:
             for role, items in parts for x in items]
 
 
+def _label_lines(text: str) -> list[tuple[int, int, list[DepartmentMention]]]:
+    """Annotations written as lines of their own below an item, not in parentheses:
+    ``责任单位：县民政局、县财政局`` or ``牵头单位：县民政局  配合单位：县卫健委``."""
+    groups = [(s, e) for s, e, _ in _groups(text)]
+    out, pos = [], 0
+    for line in text.split("\n"):
+        squeezed = line.strip()
+        start = pos + len(line) - len(line.lstrip())
+        if _label_re().match(squeezed) and not any(s <= start < e for s, e in groups):
+            mentions = _labeled(squeezed)
+            if mentions and all(_looks_like_department(d.name) for d in mentions):  # not a web footer
+                out.append((start, pos + len(line.rstrip()), mentions))
+        pos += len(line) + 1
+    return out
+
+
 def annotations(text: str) -> list[tuple[int, int, list[DepartmentMention]]]:
     """Responsibility annotations in ``text`` as (start, end, mentions).
 
@@ -203,7 +224,7 @@ def annotations(text: str) -> list[tuple[int, int, list[DepartmentMention]]]:
     is an unlabeled list whose every item looks like a department (then all are
     ``responsible``).
     """
-    out = []
+    out = _label_lines(text)
     for start, end, inner in _groups(text):
         squeezed = inner.strip()
         m = _label_re().match(squeezed)

@@ -10,6 +10,7 @@ county → city → province gazetteer.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any, Optional
 
 from ingest.normalize import Line, fold_width, source_lines, squeeze_spaces
@@ -28,6 +29,7 @@ _JURISDICTION = re.compile(
 _NOTICE_TITLE = re.compile(r"《(.+?)》")
 _HEADER_ISSUER = re.compile(r"^((?:\S+(?:办公室|办公厅|人民政府|委员会|政府))(?:\s+\S+(?:办公室|办公厅|人民政府|委员会|政府))*)\s*文件$")
 SIGNATURE_AFTER_ANNEX_LIST = 6  # lines after a 附件： list line where the signature may still stand
+_PERIOD_LINE = re.compile(r"^[（(]\s*\d{4}\s*[—–\-至~]+\s*\d{4}\s*年?\s*[）)]$")
 _PUNCT = re.compile(r"[，。；,;：:！？]")
 _TITLE_END = re.compile(r"(?:方案|意见|办法|规划|通知|规定|细则|措施|决定|计划|要点|清单|标准|（\d{4}—\d{4}年）)$")
 
@@ -99,7 +101,8 @@ def _title(header: list[Line], zone: list[Line]) -> Optional[str]:
     while texts and not _title_like(texts[-1]):
         texts.pop()
     run: list[str] = []
-    while texts and len(run) < 2 and _title_like(texts[-1]) and not (run and _TITLE_END.search(texts[-1])):
+    while texts and len(run) < 2 and _title_like(texts[-1]) and not (
+            run and _TITLE_END.search(texts[-1]) and not _PERIOD_LINE.match(run[0])):  # …方案 / （2024—2025年）
         run.insert(0, texts.pop())
     if notice:
         return notice
@@ -152,7 +155,8 @@ def extract_metadata(text: str) -> dict[str, Any]:
         ``date`` (YYYY-MM-DD or None), ``region``, ``city``, ``province`` and
         ``level`` (national|provincial|city|county or None).
     """
-    lines = source_lines(text)
+    lines = [replace(ln, text=squeeze_spaces(ln.text.replace("|", " "))) if "|" in ln.text else ln
+             for ln in source_lines(text)]  # web metadata blocks come as table rows: 文号: | … |
     lay = layout(lines)
     header = lines[: lay.body]
     number = _doc_number(header)

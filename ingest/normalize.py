@@ -29,6 +29,9 @@ _SPACES = re.compile(r"[ \t\u3000\xa0]+")
 # Whitespace written as HTML entities by web and Word exports (&nbsp; &#12288; …): whitespace.
 WS_ENTITY = re.compile(r"&(?:nbsp|ensp|emsp|thinsp|#160|#xa0|#12288|#x3000);?", re.IGNORECASE)
 _WS = re.compile(r"\s+")
+_TABLE_EDGE = "|"
+# A line that opens with a field label: 责任单位：…, 牵头部门：…, 完成时限：…, 时间节点：…
+FIELD_LINE = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:单位|部门|时限|时间|节点)\s*[:：]")
 _CJK = "\u3400-\u9fff\uf900-\ufaff"
 _CJK_GAP = re.compile(rf"(?<=[{_CJK}，。、；：《》（）“”])\s+(?=[{_CJK}，。、；：《》（）“”])")
 
@@ -52,16 +55,16 @@ def strip_lead(raw: str) -> str:
 def strip_markup(raw: str) -> str:
     """Clean one source line for display: markdown markup removed, characters kept.
 
-    Horizontal rules and table separator rows become empty; table pipes become
-    single spaces; ``**`` bold markers and leading ``#``/``- `` disappear;
+    Horizontal rules and table separator rows become empty; table rows keep
+    their ``|`` bars with spaces collapsed; ``**`` bold markers and leading ``#``/``- `` disappear;
     whitespace entities (``&nbsp;``) become spaces.
     """
     raw = WS_ENTITY.sub(" ", raw)
     if _RULE_LINE.match(raw):
         return ""
     s = strip_lead(raw).replace("**", "")
-    if "|" in s:
-        s = " ".join(cell.strip() for cell in s.split("|") if cell.strip())
+    if "|" in s:  # a table row keeps its cell bars (snippets quote them), spaces collapsed
+        s = _WS.sub(" ", s)
     return s.strip()
 
 
@@ -102,17 +105,25 @@ def repair_breaks(paragraphs: list[str], first_is_heading: bool = False) -> str:
     A paragraph that does not end with sentence-final punctuation continues on
     the next one (``智慧养`` + ``老”三位一体`` → ``智慧养老”三位一体``); other
     paragraphs stay on their own lines. A heading-only first line is never
-    joined to the body below it.
+    joined to the body below it, nor a markdown table row to its neighbours, nor
+    a field line (责任单位：…, 完成时限：…) to the line above.
     """
     out = ""
     for i, p in enumerate(paragraphs):
         if i == 0:
             out = p
-        elif (i == 1 and first_is_heading) or is_complete(out):
-            out += "\n" + p
+        elif (i == 1 and first_is_heading) or is_complete(out) or _TABLE_EDGE in (out[-1:], p[:1]) \
+                or (FIELD_LINE.match(p) and not _open_paren(out)):
+            out += "\n" + p  # a table row or a field line (责任单位：…, 完成时限：…) is a line of its own
         else:
             out += p
     return out
+
+
+def _open_paren(text: str) -> bool:
+    """True when the last line of ``text`` leaves a parenthesis open (an annotation wraps on)."""
+    last = text.rsplit("\n", 1)[-1]
+    return sum(last.count(c) for c in "（(") > sum(last.count(c) for c in "）)")
 
 
 def squeeze_spaces(s: str) -> str:
@@ -142,5 +153,5 @@ def index_text(s: str) -> str:
         Markdown stripped line by line, full-width letters/digits folded,
         whitespace collapsed to single spaces; 〔〕 and other punctuation kept.
     """
-    lines = (strip_markup(x) for x in s.splitlines())
+    lines = (strip_markup(x).replace("|", " ") for x in s.splitlines())
     return _WS.sub(" ", fold_width(" ".join(x for x in lines if x))).strip()

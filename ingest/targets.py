@@ -185,7 +185,8 @@ def _column_targets(header: str, values: str) -> list[Target]:
 
 
 _CELLS = re.compile(r"\s{2,}|\t")
-_CELL_VALUE = re.compile(r"^(?P<cmp>≥|≤|>|<|＞|＜|不低于|不少于|不超过|不高于)?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|％)?$")
+_PIPE = re.compile(r"\|")
+_CELL_VALUE = re.compile(r"^(?P<cmp>≥|≤|>|<|＞|＜|不低于|不少于|不超过|不高于|力争)?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|％)?$")
 _CELL_CMP = {"≥": ">=", "不低于": ">=", "不少于": ">=", "≤": "<=", "不超过": "<=", "不高于": "<=",
              ">": ">", "＞": ">", "<": "<", "＜": "<"}
 
@@ -303,7 +304,7 @@ def extract_targets(text: str) -> list[Target]:
         stated twice yields two targets). Years, dates, document and article numbers and
         ages (周岁) are not targets.
     """
-    lines = text.split("\n")
+    lines = [_PIPE.sub("  ", ln) for ln in text.split("\n")]  # a markdown table's cells, apart like aligned ones
     table, aligned = _aligned_table(lines)
     skip: list[tuple[int, int]] = []
     pos = 0

@@ -50,6 +50,22 @@ def test_responsible_by_duty_without_and_beside_a_lead():
     assert roles(text) == [("省卫生健康委", "lead"), ("省民政厅", "support"), ("省医保局", "support")]
 
 
+def test_annotation_on_its_own_line_below_the_item():
+    text = "1.建立清单制度。制定发布清单。\n责任单位：县民政局、县财政局\n完成时限：2024年6月底前"
+    assert roles(text) == [("县民政局", "responsible"), ("县财政局", "responsible")]
+    text = "2.健全评估制度。统一开展评估。\n牵头单位：县民政局  配合单位：县卫健委、县医保局"
+    assert roles(text) == [("县民政局", "lead"), ("县卫健委", "support"), ("县医保局", "support")]
+
+
+def test_role_verbs_inside_a_label():
+    text = "1.提高补贴标准。按月发放。（责任单位：县民政局牵头，县财政局、县人社局按职责分工负责）"
+    assert roles(text) == [("县民政局", "lead"), ("县财政局", "support"), ("县人社局", "support")]
+
+
+def test_a_web_footer_is_not_an_annotation():
+    assert roles("第八章 附则\n本办法自印发之日起施行。\n主办单位：某县人民政府办公室 承办单位：某县大数据中心网站标识码：5113220001") == []
+
+
 def test_verbs_after_a_non_department_are_not_an_annotation():
     assert roles("开展评估。（每年评估一次负责）") == []
     assert roles("组建专班（由分管副县长牵头）统筹推进。") == []

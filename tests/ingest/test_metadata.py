@@ -141,6 +141,13 @@ def test_signature_below_the_list_of_annexes_and_issuer_from_the_red_header():
     assert (meta["issuers"], meta["date"]) == (["安庆市人民政府办公室"], "2024-03-12")
 
 
+def test_title_whose_period_stands_on_its_own_line():
+    text = ("某某县人民政府办公室文件\n某政办〔2024〕9号\n某某县人民政府办公室\n关于印发某某县养老服务提升行动实施方案（2024—2025年）的通知\n"
+            "各乡镇人民政府：\n现印发给你们。\n某某县人民政府办公室\n2024年4月12日\n"
+            "某某县养老服务提升行动实施方案\n（2024—2025年）\n为推进养老服务，制定本方案。\n一、工作目标\n内容。\n")
+    assert extract_metadata(text)["title"] == "某某县养老服务提升行动实施方案（2024—2025年）"
+
+
 def test_national_document_by_prefix():
     text = "国务院办公厅关于推进养老服务发展的意见\n国办发〔2019〕5号\n各省、自治区人民政府：\n为推进养老服务发展，提出如下意见。\n一、总体要求\n内容。\n"
     meta = extract_metadata(text)

@@ -16,7 +16,8 @@ from ingest.normalize import index_text, is_complete, repair_breaks, source_line
         ("- 附件：1. 任务清单", "附件：1. 任务清单"),
         ("---", ""),
         ("|-----|------|---|", ""),
-        ("| 组 长 | 张三 | 区委书记 |", "组 长 张三 区委书记"),
+        ("| 组 长 | 张三 | 区委书记 |", "| 组 长 | 张三 | 区委书记 |"),
+        ("|  1 |   建设  |", "| 1 | 建设 |"),
         ("——**保障基础，兜住底线。**着眼保基本", "——保障基础，兜住底线。着眼保基本"),
         ("GB/T 35796-2017 达标", "GB/T 35796-2017 达标"),
         ("&nbsp;&nbsp;（二）强化保障。", "（二）强化保障。"),
@@ -32,7 +33,7 @@ def test_strip_markup_removes_only_markdown_and_whitespace_entities(raw, clean):
 def test_source_lines_offsets_point_into_the_source():
     text = "\n\n# 标题\r\n\n  （一）正文。  \n---\n| a | b |\n"
     lines = source_lines(text)
-    assert [ln.text for ln in lines] == ["标题", "（一）正文。", "a b"]
+    assert [ln.text for ln in lines] == ["标题", "（一）正文。", "| a | b |"]
     for ln in lines:
         assert text[ln.start:ln.end] == ln.raw.strip()
 

@@ -107,7 +107,7 @@ def test_annexes_are_clauses_and_trailer_holds_print_lines():
     assert [(a.path, a.heading, a.clause_id) for a in annexes] == [
         (["附件1"], "任务清单", "D:附件1"), (["附件2"], "领导小组名单", "D:附件2"),
     ]
-    assert "附件：1. 任务清单" in annexes[0].text and "1 建设" in annexes[0].text
+    assert "附件：1. 任务清单" in annexes[0].text and "| 1 | 建设 |" in annexes[0].text
     assert "组 长 张三" in annexes[1].text and "印发" not in annexes[1].text
     assert trailer.splitlines() == ["XX县人民政府办公室", "2024年1月3日印发", "(共印50份)"]
 

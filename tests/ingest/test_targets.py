@@ -56,6 +56,14 @@ def test_range_with_a_multiplier_on_both_ends_and_ten_thousand_units():
     assert (one("全省新增普惠养老床位2万张以上。").unit, one("累计培训养老护理员不少于5万人次。").unit) == ("万张", "万人次")
 
 
+def test_markdown_table_under_a_header_gives_the_target_column():
+    text = ("主要指标详见下表。\n| 序号 | 指标名称 | 单位 | 2023年基数 | 2025年目标 | 责任单位 |\n"
+            "| 1 | 每千名老年人拥有养老床位数 | 张 | 28.6 | ≥32 | 区民政局 |\n"
+            "| 2 | 持证养老护理员数 | 人 | 12.4 | 力争20 | 区人社局 |")
+    got = [(t.indicator, t.value, t.unit, t.comparator, t.year) for t in extract_targets(text)]
+    assert got == [("每千名老年人拥有养老床位数", 32, "张", ">=", 2025), ("持证养老护理员数", 20, "人", "=", 2025)]
+
+
 def test_ranges_carry_value_max():
     t = one("力争创建1-2个全国示范性老年友好型社区。")
     assert (t.value, t.value_max, t.unit) == (1, 2, "个")
