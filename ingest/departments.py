@@ -19,11 +19,12 @@ from ingest.model import DepartmentMention
 from ingest.normalize import is_complete
 
 _DATA = Path(__file__).resolve().parent / "data" / "department_aliases.json"
-_OPEN, _CLOSE = "（(", "）)"
+_OPEN, _CLOSE = "（(【", "）)】"
 _ITEM_SEP = re.compile(r"[、，,；;/\s]+")
 _PART_SEP = "；;。"
 _BEFORE_LIST = "。；;.!！?？\n"
 _PAREN = re.compile(r"[（(][^（()）]*[)）]")
+_LEAD_MARK = re.compile(r"[（(]牵头[）)]$")
 _FIELD = re.compile(r"[\s；;，,。]*(?:完成|办结|工作)?(?:时限|时间|节点)\s*[:：]")  # 完成时限：… after a department list
 
 
@@ -66,7 +67,9 @@ _RUN_SEP = re.compile(r"[、和及与]")
 
 
 def _clean(name: str) -> str:
-    return re.sub(r"\s+", "", name).strip("、，,；;：:。.")
+    """A list item without spaces, edge punctuation or a trailing 等/等部门 (县民政局等部门 → 县民政局)."""
+    name = re.sub(r"\s+", "", name).strip("、，,；;：:。.")
+    return re.sub(r"(?<=..)等(?:有关|相关)?(?:部门|单位)?$", "", name)
 
 
 def canonical(name: str) -> str:
@@ -158,13 +161,21 @@ def _labeled(inner: str) -> list[DepartmentMention]:
     for k, m in enumerate(marks):
         end = marks[k + 1].start() if k + 1 < len(marks) else len(inner)
         body = _FIELD.split(inner[m.end():end])[0].rstrip(_PART_SEP + " \n")
-        verbal = _verb_form(body)  # 责任单位：县民政局牵头，县财政局、县人社局按职责分工负责
+        role = roles[m.group("stem")]
+        verbal = _verb_form(body, default=role)  # 责任单位：县民政局牵头，县财政局、县人社局按职责分工负责
         if verbal:
             out.extend(verbal)
             continue
         for name in _split_items(body):
-            out.append(DepartmentMention(name, canonical(name), roles[m.group("stem")]))
+            name, marked = _marked_lead(name)  # 县民政局（牵头）
+            out.append(DepartmentMention(name, canonical(name), "lead" if marked else role))
     return out
+
+
+def _marked_lead(name: str) -> tuple[str, bool]:
+    """``县民政局（牵头）`` → (``县民政局``, True): a lead marked inside a list."""
+    m = _LEAD_MARK.search(name)
+    return (name[:m.start()], True) if m and m.start() >= 2 else (name, False)
 
 
 def _top_level_parts(inner: str) -> list[str]:
@@ -180,21 +191,27 @@ def _top_level_parts(inner: str) -> list[str]:
     return [p.strip() for p in parts + [buf] if p.strip()]
 
 
-def _verb_form(inner: str) -> Optional[list[DepartmentMention]]:
+def _verb_form(inner: str, default: Optional[str] = None) -> Optional[list[DepartmentMention]]:
     """Mentions of an annotation written with verbs instead of labels, or None.
 
     ``（省民政厅牵头，省财政厅、省国资委配合）``, ``（省住房城乡建设厅、省民政厅按职责分工负责）``:
     every part is a department list closed by a role verb (``role_verbs`` in the
     vocabulary). Beside a lead, the departments "responsible by their duties" support it.
+    Inside a label (``default`` is the label's role) a part without a verb takes that
+    role: 牵头单位：县民政局，县财政局、县卫健委配合.
     """
     verbs = vocabulary()["role_verbs"]
     parts = []
     for part in _top_level_parts(inner):
         m = _verb_re().match(part)
-        items = _split_items(m.group("list")) if m else []
+        if m is None and default is None:
+            return None
+        items = _split_items(m.group("list") if m else part)
         if not items or not all(_looks_like_department(x) for x in items):
             return None
-        parts.append((verbs[m.group("verb")], items))
+        parts.append((verbs[m.group("verb")] if m else default, items))
+    if not any(_verb_re().match(p) for p in _top_level_parts(inner)):
+        return None
     has_lead = any(role == "lead" for role, _ in parts)
     return [DepartmentMention(x, canonical(x), "support" if role == "responsible" and has_lead else role)
             for role, items in parts for x in items]

@@ -62,6 +62,16 @@ def test_role_verbs_inside_a_label():
     assert roles(text) == [("县民政局", "lead"), ("县财政局", "support"), ("县人社局", "support")]
 
 
+def test_lead_marked_inside_a_list_and_lists_closed_by_verbs_or_etc():
+    assert roles("推进医养结合。（责任单位：县民政局（牵头）、县财政局）") == [
+        ("县民政局", "lead"), ("县财政局", "responsible")]
+    assert roles("推进医养结合。（牵头单位：县民政局，县财政局、县卫健委配合）") == [
+        ("县民政局", "lead"), ("县财政局", "support"), ("县卫健委", "support")]
+    assert roles("推进医养结合。【牵头单位：县民政局；配合单位：县财政局等】") == [
+        ("县民政局", "lead"), ("县财政局", "support")]
+    assert roles("推进医养结合。（责任单位：县民政局等部门）") == [("县民政局", "responsible")]
+
+
 def test_a_web_footer_is_not_an_annotation():
     assert roles("第八章 附则\n本办法自印发之日起施行。\n主办单位：某县人民政府办公室 承办单位：某县大数据中心网站标识码：5113220001") == []
 
