@@ -58,7 +58,21 @@ def test_department_question_shows_structured_answer_above_clauses(app_test: App
     headers = [h.value for h in app_test.subheader]
     assert headers[0] == "责任部门", headers
     assert any(h.startswith("相关条款") for h in headers[1:])
-    assert any("牵头" in m.value or "责任" in m.value for m in app_test.markdown)
+    answers = [m.value for m in app_test.markdown if m.value.startswith("- **")]
+    assert answers and any("牵头" in a or "责任" in a for a in answers)
+    assert all("“" in a and "〔" in a for a in answers), "each answer quotes its sentence and names its document"
+
+
+def test_a_long_clause_shows_a_window_with_the_full_text_one_click_away(app_test: AppTest):
+    app_test.query_params["q"] = "河东区创建示范区领导小组组长是谁"
+    app_test.run()
+    assert not app_test.exception
+    cards = [m.value for m in app_test.markdown if m.value.startswith('<div class="clause">')]
+    full = [e for e in app_test.expander if e.label.startswith("条款全文")]
+    assert full, "a roster is cut to a window"
+    assert any("…" in c for c in cards)
+    inside = "".join(m.value for e in full for m in e.markdown)
+    assert len(inside) > max(len(c) for c in cards if "…" in c)
 
 
 def test_every_clause_offers_precedents_from_other_documents(app_test: AppTest):
