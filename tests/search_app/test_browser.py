@@ -133,7 +133,7 @@ def test_typed_question_shows_its_answering_clause_on_the_first_screen(page, tmp
     assert "东政办字〔2023〕26号" in text and "县统计局" in text, "provenance and departments are shown"
 
 
-def test_share_of_questions_answered_on_the_first_screen(page, eval_dir):
+def test_share_of_questions_answered_on_the_first_screen(page, eval_dir, capsys):
     """Every dev and held-out question typed in turn; prints the share, bars it at 0.8."""
     shares = {}
     for name, path in (("dev", eval_dir / "dev_questions.jsonl"), ("held-out", HELDOUT)):
@@ -144,5 +144,6 @@ def test_share_of_questions_answered_on_the_first_screen(page, eval_dir):
             seen.append(on_first_screen(page, [e["snippet"] for e in q["expect"]]))
         shares[name] = sum(seen) / len(seen)
         missed = [q["id"] for q, ok in zip(questions, seen) if not ok]
-        print(f"\n[browser] {name}: answering clause on the first screen for {sum(seen)}/{len(seen)}; missed {missed}")
+        with capsys.disabled():
+            print(f"\n[browser] {name}: answering clause on the first screen for {sum(seen)}/{len(seen)}; missed {missed}")
     assert min(shares.values()) >= 0.8, shares
