@@ -82,14 +82,16 @@ def gazetteer() -> dict[str, dict[str, str]]:
 
 @lru_cache(maxsize=4096)
 def city_of(county: str) -> Optional[str]:
-    """The prefecture city of a county/district; a renamed one (淮阳县 → 淮阳区) by its stem."""
+    """The prefecture city of a county/district; a renamed one by its stem: 淮阳县 → 淮阳区, and
+    a county the adcode list predates becoming a county-level city (库车县 → 库车市, 2019)."""
     counties = gazetteer()["counties"]
     if county in counties:
         return counties[county]
-    if len(county) < 3 or county.endswith("市") or county in gazetteer()["cities"]:
+    if len(county) < 3 or county in gazetteer()["cities"]:
         return None  # 淮安市 is a city, not a renamed 淮安区
     stem = county[:-1]
-    found = {counties[stem + s] for s in ("县", "区", "旗") if stem + s in counties}
+    forms = ("县", "旗") if county.endswith("市") else ("县", "区", "旗")
+    found = {counties[stem + s] for s in forms if stem + s in counties}
     return found.pop() if len(found) == 1 else None
 
 

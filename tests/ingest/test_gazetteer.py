@@ -32,3 +32,10 @@ def test_shared_county_names_are_left_out_unless_curated():
 def test_renamed_county_found_by_stem_but_a_city_is_not_a_county():
     assert city_of("淮阳县") == city_of("淮阳区") == "周口市"
     assert city_of("淮安市") is None  # a prefecture city, though 淮安区 exists
+
+
+def test_county_that_became_a_county_level_city_after_the_adcode_list():
+    from ingest.gazetteer import city_of
+
+    assert city_of("库车市") == "阿克苏地区" and city_of("同仁市") == "黄南藏族自治州"
+    assert city_of("淮安市") is None, "a prefecture city is not a county"
