@@ -25,7 +25,7 @@ _PART_SEP = "；;。"
 _BEFORE_LIST = "。；;.!！?？\n"
 _PAREN = re.compile(r"[（(][^（()）]*[)）]")
 _LEAD_MARK = re.compile(r"[（(]牵头[）)]$")
-_FIELD = re.compile(r"[\s；;，,。]*(?:完成|办结|工作)?(?:时限|时间|节点)\s*[:：]")  # 完成时限：… after a department list
+_FIELD = re.compile(r"[\s；;，,。]*(?:完成|办结|工作)?(?:时限|时间|节点)\s*[:：∶]")  # 完成时限：… after a department list
 
 
 @lru_cache(maxsize=1)
@@ -39,7 +39,7 @@ def _label_re() -> re.Pattern[str]:
     v = vocabulary()
     stems = "|".join(sorted(map(re.escape, v["roles"]), key=len, reverse=True))
     nouns = "|".join(map(re.escape, v["role_nouns"]))
-    return re.compile(rf"(?P<stem>{stems})(?:{nouns})\s*[:：]\s*")
+    return re.compile(rf"(?P<stem>{stems})(?:{nouns})\s*[:：∶]\s*")  # ∶ (ratio sign) from Word
 
 
 @lru_cache(maxsize=1)
@@ -200,7 +200,7 @@ def _verb_form(inner: str, default: Optional[str] = None) -> Optional[list[Depar
     Inside a label (``default`` is the label's role) a part without a verb takes that
     role: 牵头单位：县民政局，县财政局、县卫健委配合.
     """
-    verbs = vocabulary()["role_verbs"]
+    verbs, kept = vocabulary()["role_verbs"], set(vocabulary()["verbs_kept_beside_lead"])
     parts = []
     for part in _top_level_parts(inner):
         m = _verb_re().match(part)
@@ -209,26 +209,32 @@ def _verb_form(inner: str, default: Optional[str] = None) -> Optional[list[Depar
         items = _split_items(m.group("list") if m else part)
         if not items or not all(_looks_like_department(x) for x in items):
             return None
-        parts.append((verbs[m.group("verb")] if m else default, items))
+        parts.append((verbs[m.group("verb")] if m else default, items, bool(m) and m.group("verb") in kept))
     if not any(_verb_re().match(p) for p in _top_level_parts(inner)):
         return None
-    has_lead = any(role == "lead" for role, _ in parts)
-    return [DepartmentMention(x, canonical(x), "support" if role == "responsible" and has_lead else role)
-            for role, items in parts for x in items]
+    has_lead = any(role == "lead" for role, _, _ in parts)
+    return [DepartmentMention(x, canonical(x), "support" if role == "responsible" and has_lead and not keep else role)
+            for role, items, keep in parts for x in items]
 
 
 def _label_lines(text: str) -> list[tuple[int, int, list[DepartmentMention]]]:
-    """Annotations written as lines of their own below an item, not in parentheses:
-    ``责任单位：县民政局、县财政局`` or ``牵头单位：县民政局  配合单位：县卫健委``."""
+    """Annotations not in parentheses, running to the end of their line: a line of its own
+    below an item (``责任单位：县民政局、县财政局``, ``牵头单位：县民政局  配合单位：县卫健委``)
+    or the end of a task-list line after its sentence (``…调整。责任单位：县民政局（牵头），县财政局``)."""
     groups = [(s, e) for s, e, _ in _groups(text)]
     out, pos = [], 0
     for line in text.split("\n"):
-        squeezed = line.strip()
-        start = pos + len(line) - len(line.lstrip())
-        if _label_re().match(squeezed) and not any(s <= start < e for s, e in groups):
-            mentions = _labeled(squeezed)
+        # at the start of the line, or after the sentence it closes: …动态调整。责任单位：县民政局（牵头），…
+        for m in _label_re().finditer(line):
+            if line[:m.start()].strip() and line[:m.start()].rstrip()[-1] not in "。；;":
+                continue
+            start = pos + m.start()
+            if any(s <= start < e for s, e in groups):
+                break
+            mentions = _labeled(line[m.start():].strip())
             if mentions and all(_looks_like_department(d.name) for d in mentions):  # not a web footer
                 out.append((start, pos + len(line.rstrip()), mentions))
+            break
         pos += len(line) + 1
     return out
 

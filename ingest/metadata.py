@@ -128,6 +128,9 @@ def _jurisdiction(names: list[str], number: Optional[str]) -> dict[str, Optional
             city = city or m_city
         province = province or m.group("province")
     known = issuer_for_number(number) if number else None
+    if known and county and (known.get("region") not in (None, county)
+                             or (city_of(county) and known.get("city") not in (None, city_of(county)))):
+        known = None  # 临政发 is 临沂's prefix, but 临泽县人民政府 issued this one: the office names win
     if known and not national:
         county = county or known.get("region")
         city = city or known.get("city")

@@ -30,6 +30,7 @@ _SPACES = re.compile(r"[ \t\u3000\xa0]+")
 WS_ENTITY = re.compile(r"&(?:nbsp|ensp|emsp|thinsp|#160|#xa0|#12288|#x3000);?", re.IGNORECASE)
 _WS = re.compile(r"\s+")
 _TABLE_EDGE = "|"
+_CELL_GAP = re.compile(r"(?<=\S)(?: {2,}|\t|\u3000{2,})(?=\S)")
 # A line that opens with a field label: 责任单位：…, 牵头部门：…, 完成时限：…, 时间节点：…
 FIELD_LINE = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:单位|部门|时限|时间|节点)\s*[:：]")
 _CJK = "\u3400-\u9fff\uf900-\ufaff"
@@ -113,11 +114,17 @@ def repair_breaks(paragraphs: list[str], first_is_heading: bool = False) -> str:
         if i == 0:
             out = p
         elif (i == 1 and first_is_heading) or is_complete(out) or _TABLE_EDGE in (out[-1:], p[:1]) \
+                or is_aligned_row(p) or is_aligned_row(out.rsplit("\n", 1)[-1]) \
                 or (FIELD_LINE.match(p) and not _open_paren(out)):
             out += "\n" + p  # a table row or a field line (责任单位：…, 完成时限：…) is a line of its own
         else:
             out += p
     return out
+
+
+def is_aligned_row(line: str) -> bool:
+    """True for a row of a whitespace-aligned table: three or more cells apart by 2+ spaces or tabs."""
+    return len(_CELL_GAP.findall(line.strip())) >= 2
 
 
 def _open_paren(text: str) -> bool:

@@ -27,7 +27,6 @@ _YEAR = re.compile(r"(?:(20\d{2})\s*[-—–至到]\s*)?(20\d{2})\s*年(?:年)?(
 _DEADLINE = re.compile(r"到\s*(20\d{2})\s*年")
 _TITLE = re.compile(r"《[^》]*》|〔[^〕]*〕")
 _LABEL_UNIT = re.compile(r"\s*[（(]([^（()）]{1,4})[)）]\s*$")
-_CN_NUM = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
 @lru_cache(maxsize=1)
@@ -45,8 +44,43 @@ def _number_re() -> re.Pattern[str]:
         r"|(?<![\d.A-Za-z/〔\-—])(?P<num>\d+(?:\.\d+)?)(?:\s*[-—–~～]\s*(?P<max>\d+(?:\.\d+)?))?\s?"
         rf"(?P<unit>{units})"
         r"(?:\s*[至到\-—–~～]\s*(?P<max2>\d+(?:\.\d+)?)\s?(?P=unit))?"  # 800元至1200元
-        r"|(?P<cn>[一两二三四五六七八九十])(?P<cnunit>次)"
+        r"|百分之(?P<pct>[〇零一二两三四五六七八九十百点]{1,8})"
+        rf"|(?<![〇零一二两三四五六七八九十百千万每第前近后这])(?P<cn>[〇零一二两三四五六七八九十百千万]{{1,8}})(?P<cnunit>{units})"
     )
+
+
+_HEADING_LABEL = re.compile(r"^\s*(?:\d+\s*[.．、]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|第[一二三四五六七八九十百]+条)")
+_CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_SCALES = {"十": 10, "百": 100, "千": 1000, "万": 10000}
+
+
+def chinese_number(s: str) -> Optional[float]:
+    """Value of a number written in Chinese: 十二 → 12, 四百五十 → 450, 六千 → 6000, 九十点五 → 90.5,
+    百 → 100 (百分之百); None when ``s`` is not one."""
+    whole, _, frac = s.partition("点")
+    total, section, digit = 0, 0, None
+    for ch in whole:
+        if ch in "〇零" and len(whole) > 1:  # 一千零五十: a placeholder
+            continue
+        if ch in _CN_DIGITS:
+            if digit is not None:  # 二三 is not a number
+                return None
+            digit = _CN_DIGITS[ch]
+        elif ch in _CN_SCALES:
+            scale = _CN_SCALES[ch]
+            if scale == 10000:
+                total, section = (total + section + (digit or 0)) * scale, 0
+            else:
+                section += (1 if digit is None else digit) * scale
+            digit = None
+        else:
+            return None
+    value: float = total + section + (digit or 0)
+    if frac:
+        if any(c not in _CN_DIGITS for c in frac):
+            return None
+        value += float("0." + "".join(str(_CN_DIGITS[c]) for c in frac))
+    return _num(str(value)) if whole or frac else None
 
 
 def _num(s: str) -> float:
@@ -257,11 +291,19 @@ def _inline_targets(text: str, skip: list[tuple[int, int]]) -> list[Target]:
         phrase_start = max((x.end() for x in _PHRASE.finditer(masked, 0, start)), default=0)
         sent_start = max((x.end() for x in _SENT.finditer(masked, 0, start)), default=0)
         pre = text[phrase_start:start].strip()
-        if m.group("cn"):
-            value, vmax, unit = _CN_NUM[m.group("cn")], None, "次"
+        if m.group("pct"):
+            value, vmax, unit = chinese_number(m.group("pct")), None, "%"
+            if value is None:
+                continue
+        elif m.group("cn"):
+            value, vmax, unit = chinese_number(m.group("cn")), None, m.group("cnunit")
             lead = text[sent_start:start]
-            if (not re.search(r"每|至少|不少于", lead) or masked[m.end():m.end() + 1] == "性"
-                    or re.search(r"每\d", lead)):  # 每2年调整一次: the period is the figure, not 一次
+            if (value is None or unit not in r["chinese_numeral_units"] or masked[m.end():m.end() + 1] in ("性", "一")
+                    or (sent_start == 0 and _HEADING_LABEL.match(text))):  # 一次性, 一人一档, 4. 建设四个阵地
+                continue
+            if unit == "次" and (not re.search(r"每|至少|不少于", lead) or re.search(r"每\d", lead)):
+                continue  # 每2年调整一次: the period is the figure, not 一次
+            if unit != "次" and not any(cue in lead for cue in r["chinese_numeral_cues"]):
                 continue
         else:
             value, unit = _num(m.group("num") or m.group("num2")), m.group("unit") or m.group("unit2")

@@ -72,6 +72,18 @@ def test_lead_marked_inside_a_list_and_lists_closed_by_verbs_or_etc():
     assert roles("推进医养结合。（责任单位：县民政局等部门）") == [("县民政局", "responsible")]
 
 
+def test_label_closing_a_task_list_line_and_word_colons():
+    text = "1. 制定县级基本养老服务清单。每年动态调整。责任单位：县民政局（牵头），县财政局、县发改局"
+    assert roles(text) == [("县民政局", "lead"), ("县财政局", "responsible"), ("县发改局", "responsible")]
+    assert roles("推进医养结合。（牵头单位∶县卫生健康局；配合单位∶县民政局）") == [
+        ("县卫生健康局", "lead"), ("县民政局", "support")]
+
+
+def test_departments_that_implement_beside_a_lead_stay_responsible():
+    assert roles("推进中心建设。（县民政局牵头，各镇（街道）落实）") == [
+        ("县民政局", "lead"), ("各镇（街道）", "responsible")]
+
+
 def test_a_web_footer_is_not_an_annotation():
     assert roles("第八章 附则\n本办法自印发之日起施行。\n主办单位：某县人民政府办公室 承办单位：某县大数据中心网站标识码：5113220001") == []
 

@@ -148,6 +148,14 @@ def test_title_whose_period_stands_on_its_own_line():
     assert extract_metadata(text)["title"] == "某某县养老服务提升行动实施方案（2024—2025年）"
 
 
+def test_office_names_win_over_a_prefix_of_another_place():
+    text = ("临泽县人民政府门户网站\n临泽县人民政府关于印发临泽县养老服务体系建设三年行动计划的通知\n临政发〔2024〕28号\n"
+            "各镇人民政府：\n现印发给你们。\n临泽县人民政府\n2024年7月9日\n临泽县养老服务体系建设三年行动计划\n"
+            "为推进养老服务，制定本计划。\n一、发展目标\n内容。\n")
+    meta = extract_metadata(text)
+    assert (meta["region"], meta["city"], meta["province"]) == ("临泽县", "张掖市", "甘肃省")
+
+
 def test_national_document_by_prefix():
     text = "国务院办公厅关于推进养老服务发展的意见\n国办发〔2019〕5号\n各省、自治区人民政府：\n为推进养老服务发展，提出如下意见。\n一、总体要求\n内容。\n"
     meta = extract_metadata(text)

@@ -193,3 +193,13 @@ def test_hard_wrapped_item_line_joins_its_continuation():
     _, clauses, _ = segment(text, "D")
     item = next(c for c in clauses if c.path == ["一", "1", "（1）"])
     assert "养老机构从业的" in item.text
+
+
+def test_web_page_footer_lands_in_the_trailer():
+    text = HEADER + PREAMBLE + (
+        "一、任务\n\n内容。\n\n扫一扫在手机打开当前页\n【打印本页】【关闭窗口】\n\n"
+        "主办单位：某县人民政府办公室　　承办单位：某县大数据中心\n网站标识码：5113220001　　蜀ICP备05003827号\n"
+    )
+    _, clauses, trailer = segment(text, "D")
+    assert "承办单位" in trailer and "网站标识码" in trailer
+    assert all("承办单位" not in c.text for c in clauses)

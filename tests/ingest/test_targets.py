@@ -64,6 +64,33 @@ def test_markdown_table_under_a_header_gives_the_target_column():
     assert got == [("每千名老年人拥有养老床位数", 32, "张", ">=", 2025), ("持证养老护理员数", 20, "人", "=", 2025)]
 
 
+def test_numbers_written_in_chinese():
+    from ingest.targets import chinese_number
+
+    assert [chinese_number(x) for x in ("十二", "四百五十", "六千", "百", "一千零五十", "二三")] == [12, 450, 6000, 100, 1050, None]
+    got = lambda t: [(x.value, x.unit, x.comparator) for x in extract_targets(t)]  # noqa: E731
+    assert got("护理型床位占比达到百分之六十。") == [(60, "%", "=")]
+    assert got("三年内完成改造不少于四百五十户，户均补助标准不超过六千元。") == [(450, "户", ">="), (6000, "元", "<=")]
+    assert got("2024年新建中心两个、服务站十五个。") == [(2, "个", "="), (15, "个", "=")]
+
+
+def test_chinese_numbers_that_are_not_targets():
+    for text in ("推动建设一批普惠性养老机构。", "每千名老年人拥有养老床位。", "建立“一人一档”服务台账。",
+                 "4. 建设四个阵地。一是试点示范引领阵地。", "全县共有三个街道。", "给予一次性补助。"):
+        assert extract_targets(text) == [], text
+
+
+def test_whitespace_aligned_rows_stay_rows_in_running_text():
+    text = ("主要指标见表1。\n表1　主要指标\n序号  指标名称          单位   2023年现状   2026年目标\n"
+            "1     养老床位数        张     28           ≥32\n2     护理型床位占比    %      46           ≥60")
+    from ingest.normalize import repair_breaks
+
+    joined = repair_breaks(text.split("\n"))
+    assert joined.count("\n") == 4, joined
+    assert [(t.value, t.unit, t.comparator, t.year) for t in extract_targets(joined)] == [
+        (32, "张", ">=", 2026), (60, "%", ">=", 2026)]
+
+
 def test_ranges_carry_value_max():
     t = one("力争创建1-2个全国示范性老年友好型社区。")
     assert (t.value, t.value_max, t.unit) == (1, 2, "个")
