@@ -11,6 +11,7 @@ from typing import Any, Optional
 
 from search_app.intent import detect_intent, policy_numbers
 from search_app.kb import KnowledgeBase
+from search_app.places import named_documents
 from search_app.query import search_records
 
 ROLES = ("lead", "support", "responsible", "mentioned")
@@ -47,16 +48,19 @@ def department_answer(records: list[dict[str, Any]]) -> dict[str, Any]:
     return {"departments": entries}
 
 
-def target_answer(question: str, records: list[dict[str, Any]]) -> dict[str, Any]:
-    """Targets of the clauses found, most relevant to the question first, comparable across documents."""
+def target_answer(question: str, records: list[dict[str, Any]], prefer: frozenset[str] = frozenset()) -> dict[str, Any]:
+    """Targets of the clauses found, most relevant to the question first, comparable across documents.
+
+    Targets of the documents in ``prefer`` (those whose place the question names) come first.
+    """
     q = bigrams(question)
     scored = []
     for rec in records:
         for t in rec["targets"]:
             overlap = len(q & bigrams(f"{t['indicator']}{t.get('scope') or ''}{t['text']}"))
-            scored.append((-overlap, rec["rank"], _where(rec) | t))
-    scored.sort(key=lambda x: (x[0], x[1]))
-    return {"targets": [entry for _, _, entry in scored]}
+            scored.append((rec["doc"] not in prefer, -overlap, rec["rank"], _where(rec) | t))
+    scored.sort(key=lambda x: x[:3])
+    return {"targets": [entry for *_, entry in scored]}
 
 
 def citation_answer(kb: KnowledgeBase, question: str, records: list[dict[str, Any]]) -> dict[str, Any]:
@@ -83,7 +87,7 @@ def ask(
     if intent.name == "department":
         answer = department_answer(records)
     elif intent.name == "target":
-        answer = target_answer(question, records)
+        answer = target_answer(question, records, frozenset(named_documents(question, kb.documents)))
     elif intent.name == "citation":
         answer = citation_answer(kb, question, records)
     else:

@@ -41,6 +41,17 @@ def test_target_answer_puts_the_target_matching_the_question_first():
     assert entries[0]["doc"] == "A" and entries[0]["clause_id"] == "A:1"
 
 
+def test_target_answer_prefers_the_document_of_the_place_named():
+    fund = {"indicator": "彩票公益金", "value": 55, "unit": "%", "comparator": ">=", "year": None,
+            "scope": None, "text": "彩票公益金55%以上用于发展养老服务"}
+    loan = {"indicator": "单户授信额度", "value": 5000, "unit": "万元", "comparator": "<=", "year": None,
+            "scope": None, "text": "单户授信额度最高5000万元"}
+    records = [rec(1, "A", targets=[fund]), rec(2, "B", targets=[loan])]
+    question = "B县养老服务专项贷款最高额度是多少"
+    assert target_answer(question, records)["targets"][0]["doc"] == "A", "word overlap alone picks A"
+    assert target_answer(question, records, frozenset({"B"}))["targets"][0]["doc"] == "B"
+
+
 def test_ask_json_contract(built_kb: Path):
     res = runner.invoke(app, ["ask", "养老服务人才培养由哪个部门负责", "--json", "--kb", str(built_kb)])
     assert res.exit_code == 0, res.output
