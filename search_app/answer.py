@@ -12,6 +12,7 @@ from typing import Any, Optional
 from search_app.intent import detect_intent, policy_numbers
 from search_app.kb import KnowledgeBase
 from search_app.places import named_documents
+from search_app.searcher import is_chinese
 from search_app.query import search_records
 
 ROLES = ("lead", "support", "responsible", "mentioned")
@@ -52,8 +53,10 @@ def target_answer(question: str, records: list[dict[str, Any]], prefer: frozense
     """Targets of the clauses found, most relevant to the question first, comparable across documents.
 
     Targets of the documents in ``prefer`` (those whose place the question names) come first.
+    An English question shares no words with the targets (only digits such as its year),
+    so its targets follow the rank of their clauses.
     """
-    q = bigrams(question)
+    q = bigrams(question) if is_chinese(question) else set()
     scored = []
     for rec in records:
         for t in rec["targets"]:

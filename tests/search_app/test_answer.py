@@ -52,6 +52,16 @@ def test_target_answer_prefers_the_document_of_the_place_named():
     assert target_answer(question, records, frozenset({"B"}))["targets"][0]["doc"] == "B"
 
 
+def test_english_target_question_keeps_clause_rank():
+    table = {"indicator": "覆盖率", "value": 100, "unit": "%", "comparator": "=", "year": 2025,
+             "scope": None, "text": "覆盖率 100% 2024—2025年"}
+    meals = {"indicator": "示范性社区助餐点", "value": 10, "unit": "个", "comparator": "=", "year": 2025,
+             "scope": None, "text": "建成10个示范性社区助餐点"}
+    records = [rec(1, "A", targets=[meals]), rec(2, "A", targets=[table])]
+    entries = target_answer("How many meal points will be built by 2025?", records)["targets"]
+    assert entries[0]["indicator"] == "示范性社区助餐点", "the year's digits do not outrank the first clause"
+
+
 def test_ask_json_contract(built_kb: Path):
     res = runner.invoke(app, ["ask", "养老服务人才培养由哪个部门负责", "--json", "--kb", str(built_kb)])
     assert res.exit_code == 0, res.output
