@@ -14,6 +14,8 @@ from search_app.intent import detect_intent, policy_numbers
         ("How many nursing beds should each town provide?", "target"),
         ("落实国办发〔2019〕5号的文件有哪些", "citation"),
         ("这个方案依据哪些上级文件制定", "citation"),
+        ("这份方案贯彻落实的是哪些省、市文件", "citation"),
+        ("哪个县的文件规定了助餐补贴", "text"),
         ("社区助餐服务怎么开展", "text"),
     ],
 )
