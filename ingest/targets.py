@@ -5,34 +5,27 @@ candidate; its comparator comes from the words around it (不低于 → ``>=``,
 …以上 → ``>=``, 不超过 → ``<=``), its deadline year from its sentence
 (到2025年, 2024年底前), its scope (每百户, 全县, 单处) and indicator from the
 phrase before it, or the noun after it for counts (建成1所示范性养老机构).
-Table rows whose value cell stands on its own line take the indicator from
-the row label above it and the year from the period cell below it. The
-vocabulary is data in ``data/target_rules.json``.
+Numbers written in Chinese count too (百分之六十, 不少于四百五十户) when a cue
+word says they are a goal. Tables are read by :mod:`ingest.target_tables`;
+the vocabulary is data in ``data/target_rules.json``.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
-from pathlib import Path
 from typing import Optional
 
 from ingest.model import Target
+from ingest.numerals import chinese_number, to_number
+from ingest.target_rules import rules
+from ingest.target_tables import table_targets
 
-_DATA = Path(__file__).resolve().parent / "data" / "target_rules.json"
 _SENT = re.compile(r"[。；;！？!?\n]")
 _PHRASE = re.compile(r"[，,；;。：:、\n]")
 _YEAR = re.compile(r"(?:(20\d{2})\s*[-—–至到]\s*)?(20\d{2})\s*年(?:年)?(?:底|末|年底)?(?:以前|之前|前)?")
 _DEADLINE = re.compile(r"到\s*(20\d{2})\s*年")
 _TITLE = re.compile(r"《[^》]*》|〔[^〕]*〕")
-_LABEL_UNIT = re.compile(r"\s*[（(]([^（()）]{1,4})[)）]\s*$")
-
-
-@lru_cache(maxsize=1)
-def rules() -> dict:
-    """Target vocabulary from ``data/target_rules.json``."""
-    return json.loads(_DATA.read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=1)
@@ -50,44 +43,6 @@ def _number_re() -> re.Pattern[str]:
 
 
 _HEADING_LABEL = re.compile(r"^\s*(?:\d+\s*[.．、]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|第[一二三四五六七八九十百]+条)")
-_CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_CN_SCALES = {"十": 10, "百": 100, "千": 1000, "万": 10000}
-
-
-def chinese_number(s: str) -> Optional[float]:
-    """Value of a number written in Chinese: 十二 → 12, 四百五十 → 450, 六千 → 6000, 九十点五 → 90.5,
-    百 → 100 (百分之百); None when ``s`` is not one."""
-    whole, _, frac = s.partition("点")
-    total, section, digit = 0, 0, None
-    for ch in whole:
-        if ch in "〇零" and len(whole) > 1:  # 一千零五十: a placeholder
-            continue
-        if ch in _CN_DIGITS:
-            if digit is not None:  # 二三 is not a number
-                return None
-            digit = _CN_DIGITS[ch]
-        elif ch in _CN_SCALES:
-            scale = _CN_SCALES[ch]
-            if scale == 10000:
-                total, section = (total + section + (digit or 0)) * scale, 0
-            else:
-                section += (1 if digit is None else digit) * scale
-            digit = None
-        else:
-            return None
-    value: float = total + section + (digit or 0)
-    if frac:
-        if any(c not in _CN_DIGITS for c in frac):
-            return None
-        value += float("0." + "".join(str(_CN_DIGITS[c]) for c in frac))
-    return _num(str(value)) if whole or frac else None
-
-
-def _num(s: str) -> float:
-    v = float(s)
-    return int(v) if v.is_integer() else v
-
-
 def _comparator(pre: str, post: str) -> str:
     """``>=``/``<=``/… from a word after the unit (…以上) or the last comparator word before the number."""
     comp = rules()["comparators"]
@@ -171,114 +126,6 @@ def _indicator(pre: str, post: str, unit: str, scope: Optional[str], before: str
     return core or phrase
 
 
-@lru_cache(maxsize=1)
-def _row_re() -> re.Pattern[str]:
-    units = "|".join(map(re.escape, sorted(rules()["units"], key=len, reverse=True)))
-    return re.compile(
-        r"^\s*(?:\d{1,3}\s+)?(?P<label>[^，,。；;\s][^，,。；;]*?)\s+"
-        rf"(?P<num>\d+(?:\.\d+)?)\s?(?P<unit>{units})?(?=\s|$)(?P<rest>[^，,。；;]*)"
-    )
-
-
-def _row_target(line: str) -> Optional[Target]:
-    """A target from a table row on one line: ``[序号] label value [period …]``.
-
-    The unit is the value cell's, else the label's trailing ``（个）``; the
-    year is the last year of the cell after the value (2024—2025年 → 2025).
-    """
-    m = _row_re().match(line)
-    if not m:
-        return None
-    label = m.group("label").strip()
-    label_unit = _LABEL_UNIT.search(label)
-    unit = m.group("unit") or (label_unit.group(1) if label_unit else None)
-    if not unit or unit not in rules()["units"] or unit in rules()["excluded_units"]:
-        return None
-    if not (label_unit or m.group("rest").strip()):
-        return None
-    period = m.group("rest").split()
-    years = [int(y) for y in re.findall(r"20\d{2}", period[0])] if period else []
-    return Target(indicator=_LABEL_UNIT.sub("", label).strip(), value=_num(m.group("num")),
-                  unit=unit.replace("％", "%"), comparator="=", year=max(years) if years else None,
-                  text=line.strip())
-
-
-def _column_targets(header: str, values: str) -> list[Target]:
-    """Targets of a table laid out as one header row over one value row (cells space-separated)."""
-    heads, vals = header.split(), values.split()
-    if len(vals) < 2 or len(heads) != len(vals) or not all(re.fullmatch(r"[\d.]+%?", v) for v in vals):
-        return []
-    out = []
-    for h, v in zip(heads, vals):
-        lu = _LABEL_UNIT.search(h)
-        unit = "%" if v.endswith("%") else (lu.group(1) if lu else "")
-        if unit and unit in rules()["units"]:
-            out.append(Target(indicator=_LABEL_UNIT.sub("", h), value=_num(v.rstrip("%")), unit=unit,
-                              text=f"{h} {v}"))
-    return out
-
-
-_CELLS = re.compile(r"\s{2,}|\t")
-_PIPE = re.compile(r"\|")
-_CELL_VALUE = re.compile(r"^(?P<cmp>≥|≤|>|<|＞|＜|不低于|不少于|不超过|不高于|力争)?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|％)?$")
-_CELL_CMP = {"≥": ">=", "不低于": ">=", "不少于": ">=", "≤": "<=", "不超过": "<=", "不高于": "<=",
-             ">": ">", "＞": ">", "<": "<", "＜": "<"}
-
-
-def _header_columns(cells: list[str]) -> Optional[tuple[int, int, int, Optional[int]]]:
-    """(label, unit, target column, target year) of a table header row, or None.
-
-    A header names an indicator column (指标/名称/项目/内容), a unit column (单位)
-    and a target column (…目标…, else the last year column: 2025年).
-    """
-    label = next((i for i, c in enumerate(cells) if re.search(r"指标|名称|项目|内容", c)), None)
-    unit = next((i for i, c in enumerate(cells) if c in ("单位", "计量单位")), None)
-    goals = [i for i, c in enumerate(cells) if "目标" in c] or [i for i, c in enumerate(cells) if re.search(r"20\d{2}\s*年", c)]
-    if label is None or unit is None or not goals:
-        return None
-    years = re.findall(r"20\d{2}", cells[goals[-1]])
-    return label, unit, goals[-1], int(years[-1]) if years else None
-
-
-def _aligned_table(lines: list[str]) -> tuple[list[Target], set[int]]:
-    """Targets of whitespace-aligned tables (cells apart by 2+ spaces or tabs) under a header row
-    with indicator, unit and target columns; baseline columns (2022年基数) are not targets.
-
-    Returns the targets and the indices of the lines they consumed.
-    """
-    out: list[Target] = []
-    used: set[int] = set()
-    cols = None
-    for i, line in enumerate(lines):
-        cells = [c for c in _CELLS.split(line.strip()) if c]
-        if len(cells) < 3:
-            cols = None
-            continue
-        header = _header_columns(cells)
-        if header:
-            cols = header
-            used.add(i)
-            continue
-        if cols is None:
-            continue
-        label, unit_col, goal, year = cols
-        offset = 0 if re.fullmatch(r"\d{1,3}", cells[0]) or label == 0 else -1  # rows without a 序号 cell
-        try:
-            name, unit, cell = cells[label + offset], cells[unit_col + offset], cells[goal + offset]
-        except IndexError:
-            continue
-        m = _CELL_VALUE.match(cell)
-        if not m:
-            continue
-        unit = "%" if m.group("unit") else unit.replace("％", "%")
-        if unit not in rules()["units"] and unit != "%":
-            continue
-        out.append(Target(indicator=name, value=_num(m.group("num")), unit=unit,
-                          comparator=_CELL_CMP.get(m.group("cmp") or "", "="), year=year, text=line.strip()))
-        used.add(i)
-    return out, used
-
-
 def _inline_targets(text: str, skip: list[tuple[int, int]]) -> list[Target]:
     r = rules()
     masked = _TITLE.sub(lambda m: "□" * len(m.group(0)), text)
@@ -306,9 +153,9 @@ def _inline_targets(text: str, skip: list[tuple[int, int]]) -> list[Target]:
             if unit != "次" and not any(cue in lead for cue in r["chinese_numeral_cues"]):
                 continue
         else:
-            value, unit = _num(m.group("num") or m.group("num2")), m.group("unit") or m.group("unit2")
+            value, unit = to_number(m.group("num") or m.group("num2")), m.group("unit") or m.group("unit2")
             high = m.group("max") or m.group("max2") or m.group("max3")
-            vmax = _num(high) if high else None
+            vmax = to_number(high) if high else None
             if pre.endswith(("第", "满")) or unit in r["excluded_units"]:  # 第3条; 满6个月 (an eligibility)
                 continue
         bad_next = r["not_after_unit"].get(unit)
@@ -346,21 +193,11 @@ def extract_targets(text: str) -> list[Target]:
         stated twice yields two targets). Years, dates, document and article numbers and
         ages (周岁) are not targets.
     """
-    lines = [_PIPE.sub("  ", ln) for ln in text.split("\n")]  # a markdown table's cells, apart like aligned ones
-    table, aligned = _aligned_table(lines)
-    skip: list[tuple[int, int]] = []
-    pos = 0
+    lines = text.split("\n")
+    table, used = table_targets(lines)
+    skip, pos = [], 0
     for i, line in enumerate(lines):
-        if i in aligned:
-            skip.append((pos, pos + len(line)))
-            pos += len(line) + 1
-            continue
-        row = _row_target(line)
-        rows = [row] if row else (_column_targets(lines[i - 1], line) if i > 0 else [])
-        if rows:
-            table.extend(rows)
+        if i in used:
             skip.append((pos, pos + len(line)))
         pos += len(line) + 1
     return _inline_targets(text, skip) + table
-
-

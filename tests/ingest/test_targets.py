@@ -65,7 +65,7 @@ def test_markdown_table_under_a_header_gives_the_target_column():
 
 
 def test_numbers_written_in_chinese():
-    from ingest.targets import chinese_number
+    from ingest.numerals import chinese_number
 
     assert [chinese_number(x) for x in ("十二", "四百五十", "六千", "百", "一千零五十", "二三")] == [12, 450, 6000, 100, 1050, None]
     got = lambda t: [(x.value, x.unit, x.comparator) for x in extract_targets(t)]  # noqa: E731

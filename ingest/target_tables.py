@@ -1,0 +1,139 @@
+"""Targets stated in tables: one row per line, a header row over a value row, and tables
+whose columns are aligned by spaces or drawn with markdown bars under a header that names the
+indicator, unit and target columns (a baseline column such as 2023年基数 is not a target)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Optional
+
+from ingest.model import Target
+from ingest.numerals import to_number
+from ingest.target_rules import LABEL_UNIT, rules
+
+
+@lru_cache(maxsize=1)
+def _row_re() -> re.Pattern[str]:
+    units = "|".join(map(re.escape, sorted(rules()["units"], key=len, reverse=True)))
+    return re.compile(
+        r"^\s*(?:\d{1,3}\s+)?(?P<label>[^，,。；;\s][^，,。；;]*?)\s+"
+        rf"(?P<num>\d+(?:\.\d+)?)\s?(?P<unit>{units})?(?=\s|$)(?P<rest>[^，,。；;]*)"
+    )
+
+
+def _row_target(line: str) -> Optional[Target]:
+    """A target from a table row on one line: ``[序号] label value [period …]``.
+
+    The unit is the value cell's, else the label's trailing ``（个）``; the
+    year is the last year of the cell after the value (2024—2025年 → 2025).
+    """
+    m = _row_re().match(line)
+    if not m:
+        return None
+    label = m.group("label").strip()
+    label_unit = LABEL_UNIT.search(label)
+    unit = m.group("unit") or (label_unit.group(1) if label_unit else None)
+    if not unit or unit not in rules()["units"] or unit in rules()["excluded_units"]:
+        return None
+    if not (label_unit or m.group("rest").strip()):
+        return None
+    period = m.group("rest").split()
+    years = [int(y) for y in re.findall(r"20\d{2}", period[0])] if period else []
+    return Target(indicator=LABEL_UNIT.sub("", label).strip(), value=to_number(m.group("num")),
+                  unit=unit.replace("％", "%"), comparator="=", year=max(years) if years else None,
+                  text=line.strip())
+
+
+def _column_targets(header: str, values: str) -> list[Target]:
+    """Targets of a table laid out as one header row over one value row (cells space-separated)."""
+    heads, vals = header.split(), values.split()
+    if len(vals) < 2 or len(heads) != len(vals) or not all(re.fullmatch(r"[\d.]+%?", v) for v in vals):
+        return []
+    out = []
+    for h, v in zip(heads, vals):
+        lu = LABEL_UNIT.search(h)
+        unit = "%" if v.endswith("%") else (lu.group(1) if lu else "")
+        if unit and unit in rules()["units"]:
+            out.append(Target(indicator=LABEL_UNIT.sub("", h), value=to_number(v.rstrip("%")), unit=unit,
+                              text=f"{h} {v}"))
+    return out
+
+
+_CELLS = re.compile(r"\s{2,}|\t")
+_PIPE = re.compile(r"\|")
+_CELL_VALUE = re.compile(r"^(?P<cmp>≥|≤|>|<|＞|＜|不低于|不少于|不超过|不高于|力争)?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|％)?$")
+_CELL_CMP = {"≥": ">=", "不低于": ">=", "不少于": ">=", "≤": "<=", "不超过": "<=", "不高于": "<=",
+             ">": ">", "＞": ">", "<": "<", "＜": "<"}
+
+
+def _header_columns(cells: list[str]) -> Optional[tuple[int, int, int, Optional[int]]]:
+    """(label, unit, target column, target year) of a table header row, or None.
+
+    A header names an indicator column (指标/名称/项目/内容), a unit column (单位)
+    and a target column (…目标…, else the last year column: 2025年).
+    """
+    label = next((i for i, c in enumerate(cells) if re.search(r"指标|名称|项目|内容", c)), None)
+    unit = next((i for i, c in enumerate(cells) if c in ("单位", "计量单位")), None)
+    goals = [i for i, c in enumerate(cells) if "目标" in c] or [i for i, c in enumerate(cells) if re.search(r"20\d{2}\s*年", c)]
+    if label is None or unit is None or not goals:
+        return None
+    years = re.findall(r"20\d{2}", cells[goals[-1]])
+    return label, unit, goals[-1], int(years[-1]) if years else None
+
+
+def _aligned_table(lines: list[str]) -> tuple[list[Target], set[int]]:
+    """Targets of whitespace-aligned tables (cells apart by 2+ spaces or tabs) under a header row
+    with indicator, unit and target columns; baseline columns (2022年基数) are not targets.
+
+    Returns the targets and the indices of the lines they consumed.
+    """
+    out: list[Target] = []
+    used: set[int] = set()
+    cols = None
+    for i, line in enumerate(lines):
+        cells = [c for c in _CELLS.split(line.strip()) if c]
+        if len(cells) < 3:
+            cols = None
+            continue
+        header = _header_columns(cells)
+        if header:
+            cols = header
+            used.add(i)
+            continue
+        if cols is None:
+            continue
+        label, unit_col, goal, year = cols
+        offset = 0 if re.fullmatch(r"\d{1,3}", cells[0]) or label == 0 else -1  # rows without a 序号 cell
+        try:
+            name, unit, cell = cells[label + offset], cells[unit_col + offset], cells[goal + offset]
+        except IndexError:
+            continue
+        m = _CELL_VALUE.match(cell)
+        if not m:
+            continue
+        unit = "%" if m.group("unit") else unit.replace("％", "%")
+        if unit not in rules()["units"] and unit != "%":
+            continue
+        out.append(Target(indicator=name, value=to_number(m.group("num")), unit=unit,
+                          comparator=_CELL_CMP.get(m.group("cmp") or "", "="), year=year, text=line.strip()))
+        used.add(i)
+    return out, used
+
+
+def table_targets(lines: list[str]) -> tuple[list[Target], set[int]]:
+    """Targets of the table rows among ``lines`` and the indices of the lines they came from.
+
+    Markdown bars count as cell gaps, so a drawn table reads like an aligned one.
+    """
+    lines = [_PIPE.sub("  ", ln) for ln in lines]
+    table, used = _aligned_table(lines)
+    for i, line in enumerate(lines):
+        if i in used:
+            continue
+        row = _row_target(line)
+        rows = [row] if row else (_column_targets(lines[i - 1], line) if i > 0 else [])
+        if rows:
+            table.extend(rows)
+            used.add(i)
+    return table, used
