@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 
 from ingest.citations import extract_citations
-from ingest.departments import closing_annotation, extract_departments
+from ingest.annotations import closing_annotation
+from ingest.departments import extract_departments
 from ingest.model import Citation, Clause, Document
 from ingest.targets import extract_targets
 
