@@ -27,8 +27,10 @@ def _key(title: str) -> str:
 
 
 def _own_titles(doc: Document) -> set[str]:
-    """Keys of the document's own title and its annexes' titles."""
+    """Keys of the document's own title (also after its issuer's name, as a 政策解读 quotes it)
+    and its annexes' titles."""
     titles = {doc.title} | {c.heading for c in doc.clauses if c.kind == "annex"}
+    titles |= {f"{issuer}{doc.title}" for issuer in doc.issuers if doc.title}
     titles |= {_ANNEX_LABEL.sub("", line) for c in doc.clauses if c.kind == "annex"
                for line in c.text.split("\n")[:3]}
     return {_key(t) for t in titles if t and _key(t)}

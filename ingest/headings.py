@@ -1,7 +1,7 @@
 """Recognize numbered clause headings and their labels.
 
 Chinese policy documents number clauses with a handful of styles (一、
-（一） 1. （1） ① 第一条 第一章), in full- or half-width punctuation, often
+（一） 1. （1） ① 第一条 第一章 第一部分), in full- or half-width punctuation, often
 decorated with markdown (``## 一、``, ``**3. 建立….**``). A heading is
 recognized from its numbering only; markdown decoration never decides the
 level. Labels are normalized (（一）, （1）, bare 二 and 2) so clause paths read
@@ -20,6 +20,7 @@ CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 # (style, pattern); the label is group 1. Order matters: more specific first.
 _STYLES: list[tuple[str, re.Pattern[str]]] = [
+    ("bufen", re.compile(rf"^(第[{CN_NUM}\d]+部分)\s*")),
     ("zhang", re.compile(rf"^(第[{CN_NUM}\d]+章)\s*")),
     ("jie", re.compile(rf"^(第[{CN_NUM}\d]+节)\s*")),
     ("tiao", re.compile(rf"^(第[{CN_NUM}\d]+条)\s*")),

@@ -23,8 +23,10 @@ _CN_DATE = re.compile(r"^([〇○零一二三四五六七八九O]{4})年([十一
 _WEB_DATE = re.compile(r"成文日期\s*[:：]?\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
 _OFFICE = re.compile(r"(?:办公室|办公厅|人民政府|委员会|政府|党委|局|厅)$")
 _JURISDICTION = re.compile(
-    r"^(?:中共|中国共产党)?(?P<province>[\u4e00-\u9fff]{2,3}省)?(?P<city>[\u4e00-\u9fff]{2,4}?市)?"
-    r"(?P<county>[\u4e00-\u9fff]{1,4}?[县区旗])?(?=[县区市旗]?委|人民政府|政府|人大|政协|党委|办公)"  # 献县县委
+    r"^(?:中共|中国共产党)?(?P<province>[\u4e00-\u9fff]{2,3}省|[\u4e00-\u9fff]{2,6}?自治区)?"
+    r"(?P<city>[\u4e00-\u9fff]{2,4}?市|[\u4e00-\u9fff]{2,9}?自治州|[\u4e00-\u9fff]{2,4}?(?:地区|盟))?"
+    r"(?P<county>[\u4e00-\u9fff]{2,9}?自治[县旗]|[\u4e00-\u9fff]{1,4}?[县区旗])?"
+    r"(?=[县区市旗]?委|人民政府|政府|人大|政协|党委|办公)"  # 献县县委, 互助土族自治县人民政府
 )
 _NOTICE_TITLE = re.compile(r"《(.+?)》")
 _HEADER_ISSUER = re.compile(r"^((?:\S+(?:办公室|办公厅|人民政府|委员会|政府))(?:\s+\S+(?:办公室|办公厅|人民政府|委员会|政府))*)\s*文件$")
@@ -66,18 +68,26 @@ def _doc_number(header: list[Line]) -> Optional[str]:
     return next((n for ln in own for _, _, _, n in find_numbers(ln.text)), None)
 
 
-def _signing(lines: list[Line], last: bool = False) -> tuple[Optional[int], list[str]]:
-    """(index of the first, or ``last``, date-only line; office names signed right above it)."""
-    order = range(len(lines) - 1, -1, -1) if last else range(len(lines))
-    for i in order:
+def _signing(lines: list[Line], last: bool = False, named: tuple[str, ...] = ()) -> tuple[Optional[int], list[str]]:
+    """(index of the first, or ``last``, date-only line; office names signed right above it).
+
+    With ``last``, a signature by one of the ``named`` offices (those in the header) wins
+    over later ones: a 政策解读 appended below the policy is signed by a department.
+    """
+    blocks = []
+    for i in range(len(lines)):
         if _date_of(lines[i].text):
             offices: list[str] = []
             j = i - 1
             while j >= 0 and _OFFICE.search(lines[j].text) and not _PUNCT.search(lines[j].text):
                 offices[:0] = [p for p in re.split(r"\s{2,}", lines[j].text) if p]
                 j -= 1
-            return i, offices
-    return None, []
+            if not last:
+                return i, offices
+            blocks.append((i, offices))
+    if not blocks:
+        return None, []
+    return next((b for b in blocks if set(b[1]) & set(named)), blocks[-1])
 
 
 def _title_like(text: str) -> bool:
@@ -165,11 +175,13 @@ def extract_metadata(text: str) -> dict[str, Any]:
     number = _doc_number(header)
     web = next((m for ln in header if (m := _WEB_DATE.search(ln.text))), None)
     sign_at, issuers = _signing(header)
+    header_offices = tuple(p for ln in header for p in re.split(r"\s{2,}|\u3000+", ln.text.removesuffix("文件"))
+                           if _OFFICE.search(p) and not _PUNCT.search(p))
     date = _date_of(header[sign_at].text) if sign_at is not None else None
     if sign_at is None:  # signed at the end of the body instead (意见 issued without a 通知 wrapper)
         for body_end in (lines[lay.first_heading:lay.annex],  # a list of annexes (附件：…) may
                          lines[lay.annex:min(lay.annex + SIGNATURE_AFTER_ANNEX_LIST, lay.trailer)]):  # precede it
-            end_at, issuers = _signing(body_end, last=True)
+            end_at, issuers = _signing(body_end, last=True, named=header_offices)
             date = _date_of(body_end[end_at].text) if end_at is not None else None
             if date:
                 break

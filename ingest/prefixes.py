@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Iterator, Optional
 
 from ingest.gazetteer import city_of, gazetteer, province_of  # noqa: F401  (re-exported)
+from ingest.normalize import fold_width
 
 _DATA = Path(__file__).resolve().parent / "data"
 _OPEN = "〔[【(（［{｛"
@@ -41,7 +42,7 @@ def find_numbers(text: str) -> Iterator[tuple[int, int, str, str]]:
     text it may carry preceding words (根据鲁政办发…); :func:`issuer_for_number`
     matches known prefixes as suffixes of it.
     """
-    for m in NUMBER.finditer(text):
+    for m in NUMBER.finditer(fold_width(text)):  # 尤政办〔２０２４〕１８号: full-width digits, same offsets
         if _valid(m):
             yield m.start(), m.end(), m.group("prefix"), _render(m)
 
@@ -52,7 +53,7 @@ def normalize_number(s: str) -> Optional[str]:
     ``s`` should hold just the number (as printed in a header line); a
     mangled number such as ``衢政办发〔202316号`` becomes ``衢政办发〔2023〕16号``.
     """
-    m = NUMBER.search(s.replace(" ", "").replace("\u3000", ""))
+    m = NUMBER.search(fold_width(s).replace(" ", "").replace("\u3000", ""))
     return _render(m) if m and _valid(m) else None
 
 

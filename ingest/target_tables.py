@@ -121,6 +121,41 @@ def _aligned_table(lines: list[str]) -> tuple[list[Target], set[int]]:
     return out, used
 
 
+def _matrix_table(lines: list[str]) -> tuple[list[Target], set[int]]:
+    """Targets of a table with one indicator per column and one place per row.
+
+    The header names a unit for each indicator column (新增护理型床位（张）, …占比（%）);
+    each row is a place (万秀区, 合计) followed by one value per column, which
+    becomes a target scoped to that place.
+    """
+    out: list[Target] = []
+    used: set[int] = set()
+    header: Optional[list[str]] = None
+    for i, line in enumerate(lines):
+        cells = [c for c in _CELLS.split(line.strip()) if c]
+        if header is None:
+            if len(cells) >= 3 and sum(bool(LABEL_UNIT.search(c)) for c in cells[1:]) >= 2 \
+                    and not any(_CELL_VALUE.match(c) for c in cells):
+                header = cells
+                used.add(i)
+            continue
+        if all(set(c) <= set("-:—") for c in cells):  # | --- | --- | under the header
+            continue
+        values = [_CELL_VALUE.match(c) for c in cells[1:]]
+        if len(cells) != len(header) or not all(values) or _CELL_VALUE.match(cells[0]):  # a row names its place
+            header = None
+            continue
+        for head, m in zip(header[1:], values):
+            unit = LABEL_UNIT.search(head)
+            unit = "%" if m.group("unit") else (unit.group(1).replace("％", "%") if unit else "")
+            if unit in rules()["units"] or unit == "%":
+                out.append(Target(indicator=LABEL_UNIT.sub("", head), value=to_number(m.group("num")), unit=unit,
+                                  comparator=_CELL_CMP.get(m.group("cmp") or "", "="), scope=cells[0],
+                                  text=line.strip()))
+        used.add(i)
+    return out, used
+
+
 def table_targets(lines: list[str]) -> tuple[list[Target], set[int]]:
     """Targets of the table rows among ``lines`` and the indices of the lines they came from.
 
@@ -128,6 +163,8 @@ def table_targets(lines: list[str]) -> tuple[list[Target], set[int]]:
     """
     lines = [_PIPE.sub("  ", ln) for ln in lines]
     table, used = _aligned_table(lines)
+    matrix, in_matrix = _matrix_table([ln if i not in used else "" for i, ln in enumerate(lines)])
+    table, used = table + matrix, used | in_matrix
     for i, line in enumerate(lines):
         if i in used:
             continue

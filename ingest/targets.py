@@ -138,6 +138,9 @@ def _inline_targets(text: str, skip: list[tuple[int, int]]) -> list[Target]:
         phrase_start = max((x.end() for x in _PHRASE.finditer(masked, 0, start)), default=0)
         sent_start = max((x.end() for x in _SENT.finditer(masked, 0, start)), default=0)
         pre = text[phrase_start:start].strip()
+        sentence = masked[sent_start:min([x.start() for x in _SENT.finditer(masked, start)] + [len(masked)])]
+        if any(re.search(p, sentence.strip()) for p in r["not_target_sentences"]):
+            continue  # 截至2023年底…达6.2万人 (the present), 得5分 (a scoring rule)
         if m.group("pct"):
             value, vmax, unit = chinese_number(m.group("pct")), None, "%"
             if value is None:
@@ -146,7 +149,7 @@ def _inline_targets(text: str, skip: list[tuple[int, int]]) -> list[Target]:
             value, vmax, unit = chinese_number(m.group("cn")), None, m.group("cnunit")
             lead = text[sent_start:start]
             if (value is None or unit not in r["chinese_numeral_units"] or masked[m.end():m.end() + 1] in ("性", "一")
-                    or (sent_start == 0 and _HEADING_LABEL.match(text))):  # 一次性, 一人一档, 4. 建设四个阵地
+                    or (sent_start == 0 and _HEADING_LABEL.match(text) and len(sentence) <= 20)):  # 一次性, 一人一档, 4. 建设四个阵地
                 continue
             if unit == "次" and (not re.search(r"每|至少|不少于", lead) or re.search(r"每\d", lead)):
                 continue  # 每2年调整一次: the period is the figure, not 一次

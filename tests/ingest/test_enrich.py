@@ -43,3 +43,9 @@ def test_an_annotation_closing_the_items_own_sentence_stays_with_it():
                "2. 建立探访制度。定期探访。（牵头单位：县民政局）\n")
     assert _roles(doc, ["一", "（一）", "2"]) == [("县民政局", "lead")]
     assert _roles(doc, ["一", "（一）"]) == []
+
+
+def test_a_policy_interpretation_quoting_the_document_with_its_issuer_is_not_a_citation():
+    _, clauses, _ = segment("一、目标\n\n内容。\n\n二、解读\n\n《某县人民政府办公室关于加强养老服务的通知》政策解读。\n", "D")
+    doc = enrich(Document(doc="D", title="关于加强养老服务的通知", issuers=["某县人民政府办公室"], clauses=clauses))
+    assert doc.citations == []

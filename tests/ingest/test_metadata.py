@@ -156,6 +156,17 @@ def test_office_names_win_over_a_prefix_of_another_place():
     assert (meta["region"], meta["city"], meta["province"]) == ("临泽县", "张掖市", "甘肃省")
 
 
+def test_full_width_number_autonomous_county_and_the_policys_own_signature():
+    text = ("互助土族自治县人民政府办公室\n关于进一步加强居家社区养老服务工作的通知\n互政办〔２０２４〕８６号\n各乡镇人民政府：\n"
+            "为推进养老服务，通知如下。\n一、明确工作目标\n内容。\n二、工作要求\n内容。\n"
+            "互助土族自治县人民政府办公室\n2024年9月10日\n《通知》政策解读\n一、问：背景是什么？\n答：内容。\n"
+            "互助土族自治县民政局\n2024年9月12日\n")
+    meta = extract_metadata(text)
+    assert meta["doc"] == "互政办〔2024〕86号"
+    assert (meta["date"], meta["issuers"]) == ("2024-09-10", ["互助土族自治县人民政府办公室"])
+    assert (meta["region"], meta["city"], meta["province"], meta["level"]) == ("互助土族自治县", "海东市", "青海省", "county")
+
+
 def test_national_document_by_prefix():
     text = "国务院办公厅关于推进养老服务发展的意见\n国办发〔2019〕5号\n各省、自治区人民政府：\n为推进养老服务发展，提出如下意见。\n一、总体要求\n内容。\n"
     meta = extract_metadata(text)

@@ -38,6 +38,7 @@ def _ws(s: str) -> str:
         ("①登记。", "circled", "①"),
         ("第一条 为了规范管理。", "tiao", "第一条"),
         ("第二章 总则", "zhang", "第二章"),
+        ("第一部分　总体要求", "bufen", "第一部分"),
         ("## 一、总体要求", "cn", "一"),
         ("**3. 建立精准服务主动响应机制。**加强共享", "arabic", "3"),
         ("2. **建立老年人口数据发布制度。**开展统计", "arabic", "2"),
@@ -203,3 +204,9 @@ def test_web_page_footer_lands_in_the_trailer():
     _, clauses, trailer = segment(text, "D")
     assert "承办单位" in trailer and "网站标识码" in trailer
     assert all("承办单位" not in c.text for c in clauses)
+
+
+def test_parts_hold_their_own_numbered_sections():
+    text = HEADER + "第一部分 总体要求\n\n一、指导思想\n\n内容。\n\n第二部分 重点任务\n\n一、建设\n\n（1）内容。\n"
+    _, clauses, _ = segment(text, "D")
+    assert _paths(clauses) == [["第一部分"], ["第一部分", "一"], ["第二部分"], ["第二部分", "一"], ["第二部分", "一", "（1）"]]

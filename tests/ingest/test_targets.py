@@ -91,6 +91,21 @@ def test_whitespace_aligned_rows_stay_rows_in_running_text():
         (32, "张", ">=", 2026), (60, "%", ">=", 2026)]
 
 
+def test_table_with_an_indicator_per_column_and_a_place_per_row():
+    text = ("| 县（市、区） | 新增护理型床位（张） | 护理型床位占比（%） |\n| --- | --- | --- |\n"
+            "| 万秀区 | 650 | ≥65 |\n| 合计 | 5000 | ≥60 |")
+    got = [(t.indicator, t.value, t.unit, t.comparator, t.scope) for t in extract_targets(text)]
+    assert got == [("新增护理型床位", 650, "张", "=", "万秀区"), ("护理型床位占比", 65, "%", ">=", "万秀区"),
+                   ("新增护理型床位", 5000, "张", "=", "合计"), ("护理型床位占比", 60, "%", ">=", "合计")]
+
+
+def test_the_present_and_scoring_rules_are_not_targets():
+    for text in ("答：截至2023年底，全县老年人口达6.2万人，占17.6%。", "目前，全县共有养老机构5家、床位820张。",
+                 "乡镇综合养老服务中心建成并正常运营的，得10分。", "考核分为日常考核和年终考核，日常考核占40%。"):
+        assert extract_targets(text) == [], text
+    assert [t.value for t in extract_targets("到2025年，全县养老床位达到820张。")] == [820]
+
+
 def test_ranges_carry_value_max():
     t = one("力争创建1-2个全国示范性老年友好型社区。")
     assert (t.value, t.value_max, t.unit) == (1, 2, "个")
