@@ -75,7 +75,8 @@ def looks_like_department(item: str) -> bool:
 
 
 def split_items(s: str) -> list[str]:
-    """Split a department list at separators outside parentheses; re-join 1-char fragments."""
+    """Split a department list at separators outside parentheses; re-join 1-char fragments
+    and 各市、县（市、区）政府."""
     items, buf, depth = [], "", 0
     for ch in s:
         depth += (ch in OPEN) - (ch in CLOSE)
@@ -90,6 +91,8 @@ def split_items(s: str) -> list[str]:
     for x in items:
         if out and (len(out[-1]) == 1 or len(x) == 1) and not looks_like_department(x):
             out[-1] += x
+        elif out and re.fullmatch(r"各[市县区]", out[-1]) and looks_like_department(x):
+            out[-1] += "、" + x  # 各市、县（市、区）政府: one name
         else:
             out.append(x)
     return out

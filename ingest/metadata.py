@@ -26,11 +26,13 @@ _JURISDICTION = re.compile(
     r"^(?:中共|中国共产党)?(?P<province>[\u4e00-\u9fff]{2,3}省|[\u4e00-\u9fff]{2,6}?自治区)?"
     r"(?P<city>[\u4e00-\u9fff]{2,4}?市|[\u4e00-\u9fff]{2,9}?自治州|[\u4e00-\u9fff]{2,4}?(?:地区|盟))?"
     r"(?P<county>[\u4e00-\u9fff]{2,9}?自治[县旗]|[\u4e00-\u9fff]{1,4}?[县区旗])?"
-    r"(?=[县区市旗]?委|人民政府|政府|人大|政协|党委|办公)"  # 献县县委, 互助土族自治县人民政府
+    r"(?=[县区市旗]?委|人民政府|政府|人大|政协|党委|办公|[\u4e00-\u9fff]{1,8}局$)"  # 献县县委, 平遥县民政局
 )
 _NOTICE_TITLE = re.compile(r"《(.+?)》")
 _HEADER_ISSUER = re.compile(r"^((?:\S+(?:办公室|办公厅|人民政府|委员会|政府))(?:\s+\S+(?:办公室|办公厅|人民政府|委员会|政府))*)\s*文件$")
 SIGNATURE_AFTER_ANNEX_LIST = 6  # lines after a 附件： list line where the signature may still stand
+_META_ISSUER = re.compile(r"(?:发文机关|发布机构|发文单位)\s*[:：]?\s*(\S+?(?:办公室|办公厅|人民政府|委员会|政府|局|厅))(?:\s|$)")
+_BAR = re.compile(r"\s*\|\s*")
 _PERIOD_LINE = re.compile(r"^[（(]\s*\d{4}\s*[—–\-至~]+\s*\d{4}\s*年?\s*[）)]$")
 _PUNCT = re.compile(r"[，。；,;：:！？]")
 _TITLE_END = re.compile(r"(?:方案|意见|办法|规划|通知|规定|细则|措施|决定|计划|要点|清单|标准|（\d{4}—\d{4}年）)$")
@@ -61,7 +63,7 @@ def _date_of(text: str) -> Optional[str]:
 def _doc_number(header: list[Line]) -> Optional[str]:
     """The header's own 文号: a line that is just the number, else the first in the header."""
     for ln in header:
-        compact = re.sub(r"^文号\s*[:：]?", "", ln.text.replace(" ", ""))
+        compact = re.sub(r"^(?:发文字号|发文文号|文号|字号)\s*[:：]?", "", ln.text.replace(" ", ""))
         if (n := normalize_number(compact)) and len(compact) <= len(n) + 2:
             return n
     own = (ln for ln in header if "。" not in ln.text and "《" not in ln.text)  # not a citing sentence
@@ -168,8 +170,8 @@ def extract_metadata(text: str) -> dict[str, Any]:
         ``date`` (YYYY-MM-DD or None), ``region``, ``city``, ``province`` and
         ``level`` (national|provincial|city|county or None).
     """
-    lines = [replace(ln, text=squeeze_spaces(ln.text.replace("|", " "))) if "|" in ln.text else ln
-             for ln in source_lines(text)]  # web metadata blocks come as table rows: 文号: | … |
+    lines = [replace(ln, text=_BAR.sub("  ", ln.text).strip()) if "|" in ln.text else ln
+             for ln in source_lines(text)]  # web metadata blocks come as table rows: | 发文字号 | … |
     lay = layout(lines)
     header = lines[: lay.body]
     number = _doc_number(header)
@@ -186,6 +188,8 @@ def extract_metadata(text: str) -> dict[str, Any]:
             if date:
                 break
     date = _iso(*web.groups()) if web else date
+    if not issuers:  # a web page's metadata names the issuer: 发文机关 | 梨树县人民政府办公室 |
+        issuers = next((m.group(1).split() for ln in header if (m := _META_ISSUER.search(ln.text))), [])
     if not issuers:  # the red header names the issuer: 安庆市人民政府办公室文件
         issuers = next((_HEADER_ISSUER.match(ln.text).group(1).split() for ln in header
                         if _HEADER_ISSUER.match(ln.text)), [])

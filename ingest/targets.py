@@ -155,6 +155,8 @@ def _inline_targets(text: str, skip: list[tuple[int, int]]) -> list[Target]:
                 continue  # 每2年调整一次: the period is the figure, not 一次
             if unit != "次" and not any(cue in lead for cue in r["chinese_numeral_cues"]):
                 continue
+            if unit != "次" and sentence.count(m.group(0)) >= 2:  # 建成一处、运营一处、见效一处: a slogan
+                continue
         else:
             value, unit = to_number(m.group("num") or m.group("num2")), m.group("unit") or m.group("unit2")
             high = m.group("max") or m.group("max2") or m.group("max3")

@@ -84,6 +84,11 @@ def test_departments_that_implement_beside_a_lead_stay_responsible():
         ("县民政局", "lead"), ("各镇（街道）", "responsible")]
 
 
+def test_provincial_annotations_naming_city_and_county_governments():
+    assert roles("补足设施。（省民政厅牵头，各设区市政府负责）") == [("省民政厅", "lead"), ("各设区市政府", "responsible")]
+    assert roles("落实补贴。（各市、县（市、区）政府负责）") == [("各市、县（市、区）政府", "responsible")]
+
+
 def test_a_web_footer_is_not_an_annotation():
     assert roles("第八章 附则\n本办法自印发之日起施行。\n主办单位：某县人民政府办公室 承办单位：某县大数据中心网站标识码：5113220001") == []
 

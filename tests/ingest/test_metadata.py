@@ -167,6 +167,18 @@ def test_full_width_number_autonomous_county_and_the_policys_own_signature():
     assert (meta["region"], meta["city"], meta["province"], meta["level"]) == ("互助土族自治县", "海东市", "青海省", "county")
 
 
+def test_web_metadata_table_and_a_document_issued_by_two_bureaus():
+    table = ("| 发文机关 | 梨树县人民政府办公室 | 成文日期 | 2024-05-06 |\n| 发文字号 | 梨政办发〔2024〕11号 | 发布日期 | 2024-05-13 |\n"
+             "# 梨树县人民政府办公室关于印发《梨树县养老服务实施方案》的通知\n各乡镇人民政府：\n现印发给你们。\n"
+             "梨树县养老服务实施方案\n为推进养老服务，制定本方案。\n一、目标\n内容。\n")
+    meta = extract_metadata(table)
+    assert (meta["doc"], meta["date"], meta["issuers"]) == ("梨政办发〔2024〕11号", "2024-05-06", ["梨树县人民政府办公室"])
+    bureaus = ("平遥县民政局  平遥县财政局\n平民发〔2024〕12号\n平遥县民政局 平遥县财政局关于调整老年人福利补贴标准的通知\n"
+               "各乡镇人民政府：\n现将有关事项通知如下。\n一、补贴对象\n内容。\n平遥县民政局  平遥县财政局\n2024年3月1日\n")
+    meta = extract_metadata(bureaus)
+    assert (meta["region"], meta["city"], meta["province"], meta["level"]) == ("平遥县", "晋中市", "山西省", "county")
+
+
 def test_national_document_by_prefix():
     text = "国务院办公厅关于推进养老服务发展的意见\n国办发〔2019〕5号\n各省、自治区人民政府：\n为推进养老服务发展，提出如下意见。\n一、总体要求\n内容。\n"
     meta = extract_metadata(text)

@@ -104,6 +104,7 @@ def test_the_present_and_scoring_rules_are_not_targets():
                  "乡镇综合养老服务中心建成并正常运营的，得10分。", "考核分为日常考核和年终考核，日常考核占40%。"):
         assert extract_targets(text) == [], text
     assert [t.value for t in extract_targets("到2025年，全县养老床位达到820张。")] == [820]
+    assert extract_targets("做到建成一处、运营一处、见效一处。") == [], "a slogan"
 
 
 def test_ranges_carry_value_max():
