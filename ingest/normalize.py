@@ -30,6 +30,9 @@ _SPACES = re.compile(r"[ \t\u3000\xa0]+")
 WS_ENTITY = re.compile(r"&(?:nbsp|ensp|emsp|thinsp|#160|#xa0|#12288|#x3000);?", re.IGNORECASE)
 _WS = re.compile(r"\s+")
 _TABLE_EDGE = "|"
+HTML_TAG = re.compile(r"</?(?:table|tbody|thead|tr|td|th|p|span|br|strong|b|div|font)\b[^<>]{0,300}>", re.IGNORECASE)
+_CELL_END = re.compile(r"</t[dh]\s*>", re.IGNORECASE)
+_ROW_END = re.compile(r"</tr\s*>", re.IGNORECASE)
 _CELL_GAP = re.compile(r"(?<=\S)(?: {2,}|\t|\u3000{2,})(?=\S)")
 # A line that opens with a field label: 责任单位：…, 牵头部门：…, 完成时限：…, 时间节点：…
 FIELD_LINE = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:单位|部门|时限|时间|节点)\s*[:：]")
@@ -61,12 +64,26 @@ def strip_markup(raw: str) -> str:
     whitespace entities (``&nbsp;``) become spaces.
     """
     raw = WS_ENTITY.sub(" ", raw)
+    if HTML_TAG.search(raw):
+        raw = _html_line(raw)
     if _RULE_LINE.match(raw):
         return ""
     s = strip_lead(raw).replace("**", "")
     if "|" in s:  # a table row keeps its cell bars (snippets quote them), spaces collapsed
         s = _WS.sub(" ", s)
     return s.strip()
+
+
+def _html_line(raw: str) -> str:
+    """A line of an HTML table left in a web export, as a markdown table line: the cells it
+    closes become ``| 补贴类别 |`` (one row may span several lines), ``</tr>`` alone becomes
+    ``|`` (a row ends); other tags are dropped."""
+    parts = _CELL_END.split(raw)
+    if len(parts) > 1:
+        cells = [HTML_TAG.sub("", p).strip() for p in parts[:-1]]
+        return "| " + " | ".join(cells) + " |"
+    text = HTML_TAG.sub(" ", raw).strip()
+    return text or ("|" if _ROW_END.search(raw) else "")
 
 
 def source_lines(text: str, page_marks: bool = False) -> list[Line]:

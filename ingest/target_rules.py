@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 
 _DATA = Path(__file__).resolve().parent / "data" / "target_rules.json"
-LABEL_UNIT = re.compile(r"\s*[（(]([^（()）]{1,4})[)）]\s*$")  # 覆盖率（%）, 床位（张）: a label's unit
+LABEL_UNIT = re.compile(r"\s*[（(]([^（()）]{1,6})[)）]\s*$")  # 覆盖率（%）, 床位（张）, 标准（元/人/月）: a label's unit
 
 
 @lru_cache(maxsize=1)

@@ -62,6 +62,7 @@ def _column_targets(header: str, values: str) -> list[Target]:
 
 _CELLS = re.compile(r"\s{2,}|\t")
 _PIPE = re.compile(r"\|")
+_ONE_CELL = re.compile(r"^\|[^|]*\|$")
 _CELL_VALUE = re.compile(r"^(?P<cmp>≥|≤|>|<|＞|＜|不低于|不少于|不超过|不高于|力争)?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|％)?$")
 _CELL_CMP = {"≥": ">=", "不低于": ">=", "不少于": ">=", "≤": "<=", "不超过": "<=", "不高于": "<=",
              ">": ">", "＞": ">", "<": "<", "＜": "<"}
@@ -121,39 +122,73 @@ def _aligned_table(lines: list[str]) -> tuple[list[Target], set[int]]:
     return out, used
 
 
-def _matrix_table(lines: list[str]) -> tuple[list[Target], set[int]]:
-    """Targets of a table with one indicator per column and one place per row.
+def _header_unit(head: str) -> tuple[str, Optional[str]]:
+    """Unit and scope of a column header: 新增床位（张） → (张, None); 标准（元/人/月） → (元, 每人每月)."""
+    m = LABEL_UNIT.search(head)
+    unit = m.group(1).replace("％", "%") if m else ""
+    base, *per = unit.split("/")
+    if per and base in rules()["units"]:
+        return base, "".join(f"每{p}" for p in per)
+    return unit, None
 
-    The header names a unit for each indicator column (新增护理型床位（张）, …占比（%）);
-    each row is a place (万秀区, 合计) followed by one value per column, which
-    becomes a target scoped to that place.
+
+def _matrix_table(lines: list[str]) -> tuple[list[Target], set[int]]:
+    """Targets of a table whose header gives value columns a unit and whose rows are named.
+
+    新增护理型床位（张）, …占比（%） over rows 万秀区 | 650 | ≥65: one target per value cell,
+    scoped to its row; a single value column (标准（元/人/月）) over rows 轻度失能护理补贴 | … | 100
+    gives one target per row, named by the row.
     """
     out: list[Target] = []
     used: set[int] = set()
     header: Optional[list[str]] = None
+    value_cols: list[int] = []
     for i, line in enumerate(lines):
         cells = [c for c in _CELLS.split(line.strip()) if c]
+        if not cells:  # a row end or a line joined into the row above
+            continue
         if header is None:
-            if len(cells) >= 3 and sum(bool(LABEL_UNIT.search(c)) for c in cells[1:]) >= 2 \
+            value_cols = [j for j, c in enumerate(cells) if j > 0 and LABEL_UNIT.search(c) and _header_unit(c)[0]]
+            if len(cells) >= 2 and value_cols and (len(value_cols) >= 2 or len(cells) <= 4) \
                     and not any(_CELL_VALUE.match(c) for c in cells):
                 header = cells
                 used.add(i)
             continue
         if all(set(c) <= set("-:—") for c in cells):  # | --- | --- | under the header
             continue
-        values = [_CELL_VALUE.match(c) for c in cells[1:]]
-        if len(cells) != len(header) or not all(values) or _CELL_VALUE.match(cells[0]):  # a row names its place
+        values = {j: _CELL_VALUE.match(cells[j]) for j in value_cols if j < len(cells)}
+        if len(cells) != len(header) or not all(values.values()) or _CELL_VALUE.match(cells[0]):  # a row names itself
             header = None
             continue
-        for head, m in zip(header[1:], values):
-            unit = LABEL_UNIT.search(head)
-            unit = "%" if m.group("unit") else (unit.group(1).replace("％", "%") if unit else "")
+        for j, m in values.items():
+            unit, per = _header_unit(header[j])
+            unit = "%" if m.group("unit") else unit
             if unit in rules()["units"] or unit == "%":
-                out.append(Target(indicator=LABEL_UNIT.sub("", head), value=to_number(m.group("num")), unit=unit,
-                                  comparator=_CELL_CMP.get(m.group("cmp") or "", "="), scope=cells[0],
-                                  text=line.strip()))
+                many = len(value_cols) >= 2
+                out.append(Target(indicator=LABEL_UNIT.sub("", header[j]) if many else cells[0],
+                                  value=to_number(m.group("num")), unit=unit,
+                                  comparator=_CELL_CMP.get(m.group("cmp") or "", "="),
+                                  scope=cells[0] if many else per, text=line.strip()))
         used.add(i)
     return out, used
+
+
+def _merge_cell_lines(lines: list[str]) -> tuple[list[str], dict[int, list[int]]]:
+    """Rows of an HTML table written one cell per line (``| 补贴类别 |`` … then ``|``) joined into
+    one line each, placed at the row's first line; returns the lines and, per joined row, the
+    indices of the lines it took."""
+    out, groups, run = list(lines), {}, []
+    for i, line in enumerate(lines + ["|"]):
+        if _ONE_CELL.match(line.strip()):
+            run.append(i)
+            continue
+        if len(run) >= 2 and line.strip() == "|":
+            out[run[0]] = "| " + " | ".join(lines[k].strip().strip("|").strip() for k in run) + " |"
+            for k in run[1:]:
+                out[k] = ""
+            groups[run[0]] = run + ([i] if i < len(lines) else [])
+        run = []
+    return out, groups
 
 
 def table_targets(lines: list[str]) -> tuple[list[Target], set[int]]:
@@ -161,6 +196,7 @@ def table_targets(lines: list[str]) -> tuple[list[Target], set[int]]:
 
     Markdown bars count as cell gaps, so a drawn table reads like an aligned one.
     """
+    lines, groups = _merge_cell_lines(lines)
     lines = [_PIPE.sub("  ", ln) for ln in lines]
     table, used = _aligned_table(lines)
     matrix, in_matrix = _matrix_table([ln if i not in used else "" for i, ln in enumerate(lines)])
@@ -173,4 +209,4 @@ def table_targets(lines: list[str]) -> tuple[list[Target], set[int]]:
         if rows:
             table.extend(rows)
             used.add(i)
-    return table, used
+    return table, used | {k for i in used & groups.keys() for k in groups[i]}

@@ -1,8 +1,8 @@
 """Issue #3: segmentation loses no source text.
 
 Every non-whitespace character of the source lands in exactly one place (the
-header, one clause, or the trailer), except markdown markup (#, *, |, -) and
-whitespace written as an HTML entity (&nbsp;).
+header, one clause, or the trailer), except markdown markup (#, *, |, -), HTML
+tags of tables left in web exports, and whitespace written as an HTML entity (&nbsp;).
 Clause offsets recover each clause's own source span (plus any page mark, － 3 －,
 printed inside it: those go to the trailer).
 """
@@ -15,7 +15,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ingest.normalize import WS_ENTITY, source_lines
+from ingest.normalize import HTML_TAG, WS_ENTITY, source_lines
 from ingest.segment import segment
 
 MARKUP = set("#*|-")
@@ -25,7 +25,7 @@ CN = "一二三四五六七八九十"
 
 
 def chars(s: str) -> Counter:
-    return Counter(c for c in WS_ENTITY.sub(" ", s) if not c.isspace() and c not in MARKUP)
+    return Counter(c for c in HTML_TAG.sub(" ", WS_ENTITY.sub(" ", s)) if not c.isspace() and c not in MARKUP)
 
 
 def assert_lossless(text: str, markdown_free: bool = True) -> None:

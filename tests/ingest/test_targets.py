@@ -99,6 +99,18 @@ def test_table_with_an_indicator_per_column_and_a_place_per_row():
                    ("新增护理型床位", 5000, "张", "=", "合计"), ("护理型床位占比", 60, "%", ">=", "合计")]
 
 
+def test_html_table_left_in_a_web_export_one_cell_per_line():
+    from ingest.normalize import repair_breaks, source_lines
+
+    html = ("具体标准见下表：\n<table border=\"1\">\n<tr>\n<td><p>补贴类别</p></td>\n<td><p>发放对象</p></td>\n"
+            "<td width=\"140\"><p align=\"center\">标准（元/人/月）</p></td>\n</tr>\n<tr>\n<td><p>轻度失能护理补贴</p></td>\n"
+            "<td><p>轻度失能的经济困难老年人</p></td>\n<td><p>100</p></td>\n</tr>\n</table>\n")
+    text = repair_breaks([ln.text for ln in source_lines(html)])
+    assert "<td" not in text and "| 轻度失能护理补贴 |" in text
+    got = [(t.indicator, t.value, t.unit, t.scope) for t in extract_targets(text)]
+    assert got == [("轻度失能护理补贴", 100, "元", "每人每月")]
+
+
 def test_the_present_and_scoring_rules_are_not_targets():
     for text in ("答：截至2023年底，全县老年人口达6.2万人，占17.6%。", "目前，全县共有养老机构5家、床位820张。",
                  "乡镇综合养老服务中心建成并正常运营的，得10分。", "考核分为日常考核和年终考核，日常考核占40%。"):
