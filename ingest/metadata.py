@@ -100,6 +100,11 @@ def _title_like(text: str) -> bool:
             and (not _OFFICE.search(flat.removesuffix("文件")) or bool(_TITLE_END.search(flat))))
 
 
+def _open_bracket(text: str) -> bool:
+    """True when ``text`` opens more （《 than it closes: the line was cut inside them."""
+    return text.count("（") + text.count("(") + text.count("《") > text.count("）") + text.count(")") + text.count("》")
+
+
 def _title(header: list[Line], zone: list[Line]) -> Optional[str]:
     """The policy title: the 《》 of the 关于印发《…》的通知 line in ``header`` (the title
     as officially quoted; a body title line may drop a word, as 淮办〔2022〕2号 does),
@@ -109,7 +114,12 @@ def _title(header: list[Line], zone: list[Line]) -> Optional[str]:
     joined = "".join(ln.text for ln in header)
     notice = next((squeeze_spaces(m.group(1)) for m in _NOTICE_TITLE.finditer(joined)
                    if "印发" in joined[max(0, m.start() - 12):m.start()]), None)
-    texts = [ln.text for ln in zone]
+    texts: list[str] = []
+    for ln in zone:  # a wrap inside brackets (…（2024—2026年 / ）) continues the line above
+        if texts and _open_bracket(texts[-1]):
+            texts[-1] += ln.text
+        else:
+            texts.append(ln.text)
     while texts and not _title_like(texts[-1]):
         texts.pop()
     run: list[str] = []

@@ -130,7 +130,8 @@ def repair_breaks(paragraphs: list[str], first_is_heading: bool = False) -> str:
     for i, p in enumerate(paragraphs):
         if i == 0:
             out = p
-        elif (i == 1 and first_is_heading) or is_complete(out) or _TABLE_EDGE in (out[-1:], p[:1]) \
+        elif (i == 1 and first_is_heading) or (is_complete(out) and not _cut_in_brackets(out)) \
+                or _TABLE_EDGE in (out[-1:], p[:1]) \
                 or is_aligned_row(p) or is_aligned_row(out.rsplit("\n", 1)[-1]) \
                 or (FIELD_LINE.match(p) and not _open_paren(out)):
             out += "\n" + p  # a table row or a field line (责任单位：…, 完成时限：…) is a line of its own
@@ -142,6 +143,12 @@ def repair_breaks(paragraphs: list[str], first_is_heading: bool = False) -> str:
 def is_aligned_row(line: str) -> bool:
     """True for a row of a whitespace-aligned table: three or more cells apart by 2+ spaces or tabs."""
     return len(_CELL_GAP.findall(line.strip())) >= 2
+
+
+def _cut_in_brackets(text: str) -> bool:
+    """True when ``text`` ends with a bracket closing something inside a still open one:
+    ``（责任单位：各乡（镇）`` was cut by the wrap, ``…。（责任单位：县民政局）`` was not."""
+    return text[-1:] in "）)" and _open_paren(text)
 
 
 def _open_paren(text: str) -> bool:

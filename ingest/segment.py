@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ingest.headings import Heading, match_heading
 from ingest.model import Clause
-from ingest.normalize import Line, fold_width, repair_breaks, source_lines, squeeze_spaces
+from ingest.normalize import FIELD_LINE, Line, fold_width, is_aligned_row, is_complete, repair_breaks, source_lines, squeeze_spaces
 
 _PUNCT = re.compile(r"[，。；：,;！？]")
 _ANNEX = re.compile(r"^附\s*件\s*(?:[:：]|[0-9０-９]+|$)")
@@ -25,6 +25,7 @@ _TRAILER = re.compile(
     r"^(?:[（(]?\s*共印\s*\d+\s*份\s*[)）]?|抄\s*送.*|(?:【?(?:关闭窗口|打印本页|打印|关闭)】?\s*)+|[（(]此件.{0,12}[)）]"
     r"|扫一扫在手机打开当前页|.*(?:网站标识码|ICP备|公网安备|版权所有|Copyright|©).*|主办单位[:：].*承办单位[:：].*)$"
 )  # 印发 lines, and the footer of a government web page
+_PREAMBLE_OPENER = re.compile(r"^(?:为了?|根据|按照|依据|依照|贯彻|近年来|当前)")
 _OFFICE = re.compile(r"(?:办公室|办公厅|人民政府|委员会|政府|局|厅)$")
 
 
@@ -61,10 +62,14 @@ def layout(lines: list[Line]) -> Layout:
     body = first
     wrap = wrap_width(lines)
 
-    def in_preamble(ln: Line) -> bool:  # a sentence line, or a full-width line of a hard-wrapped source
-        return bool(_PUNCT.search(ln.text)) or (wrap is not None and len(ln.text) >= wrap - 1)
+    def in_preamble(i: int) -> bool:  # a sentence line, or a full-width line of a wrapped sentence
+        above = lines[i - 1] if i else None
+        return bool(_PUNCT.search(lines[i].text)) or (_full(lines[i], wrap) and (
+            _PREAMBLE_OPENER.match(lines[i].text) is not None  # 为深入贯彻落实《…》 cut at the width
+            or (above is not None and not is_complete(above.text)  # …cut from the line above
+                and (bool(_PUNCT.search(above.text)) or _full(above, wrap)))))
 
-    while body > 0 and in_preamble(lines[body - 1]) and not _ANNEX.match(lines[body - 1].text):
+    while body > 0 and in_preamble(body - 1) and not _ANNEX.match(lines[body - 1].text):
         body -= 1
     return Layout(body, first, annex, trailer)
 
@@ -124,9 +129,11 @@ def _tree(lines: list[Line], lay: Layout) -> list[_Node]:
         nodes.append(_Node([], "", lines[lay.body:lay.first_heading], "preamble", None))
     ranks: dict[str, int] = {}
     stack: list[tuple[int, int]] = []  # (rank, node index)
+    wrap = wrap_width(lines)
     for ln in lines[lay.first_heading:lay.annex]:
         h = match_heading(ln.raw)
-        if h is None:
+        if h is None or (nodes and _cut_by_wrap(nodes[-1].lines[-1], wrap) and len(nodes[-1].lines) > 1):
+            # 1∶ / 6、1∶3的标准… : a wrap, not a heading
             nodes[-1].lines.append(ln)
             continue
         rank = ranks.setdefault(h.style, len(ranks))
@@ -142,38 +149,65 @@ def _tree(lines: list[Line], lay: Layout) -> list[_Node]:
     return nodes
 
 
+def _cut_by_wrap(line: Line, wrap: tuple[int | None, int | None]) -> bool:
+    """True when ``line`` fills a hard-wrapped source's width and stops mid-sentence."""
+    return (_full(line, wrap) and not is_complete(line.text)
+            and not FIELD_LINE.match(line.text) and not is_aligned_row(line.text))
+
+
 def _is_cell(ln: Line) -> bool:
     """A tab-indented line: one cell of a table exported one cell per line."""
     return "\t" in ln.raw[: len(ln.raw) - len(ln.raw.lstrip())]
 
 
-def _annex_text(source: str, lines: list[Line]) -> str:
-    """Annex lines kept as lines; cells of one tab-exported table row (no blank line between) share a line."""
+def _annex_text(source: str, lines: list[Line], wrap: tuple[int | None, int | None] = (None, None)) -> str:
+    """Annex lines kept as lines; cells of one tab-exported table row (no blank line between)
+    share a line, and in a hard-wrapped source a full-width line that stops mid-sentence
+    continues on the next (a task list's ``责任单位：县委宣传部（牵头`` / ``），县融媒体中心``)."""
     out = lines[0].text
     for prev, ln in zip(lines, lines[1:]):
         same_row = _is_cell(prev) and _is_cell(ln) and source.count("\n", prev.end, ln.start) == 1
-        out += (" " if same_row else "\n") + ln.text
+        cut = _cut_by_wrap(prev, wrap) and "|" not in prev.raw and not match_heading(ln.raw)
+        out += "" if cut else (" " if same_row else "\n")
+        out += ln.text
     return out
 
 
-def wrap_width(lines: list[Line]) -> int | None:
-    """The line width of a hard-wrapped source (PDF exports wrap every line at ~28
-    characters), or None: the most common length of lines of 15+ characters when at
-    least a third of those lines have it (±1)."""
-    lengths = [len(ln.text) for ln in lines if len(ln.text) >= 15]
-    if len(lengths) < 12:
-        return None
-    common = max(set(lengths), key=lengths.count)
-    near = sum(abs(n - common) <= 1 for n in lengths)
-    return common if near * 3 >= len(lengths) else None
+def widths(line: Line) -> tuple[int, int]:
+    """How wide a line is on the page, its indentation (　　为…) included: in characters,
+    and in half-character cells (ASCII digits take one, Chinese characters two)."""
+    shown = line.raw[: len(line.raw) - len(line.raw.lstrip())] + line.text
+    return len(shown), sum(1 if c.isascii() else 2 for c in shown)
 
 
-def _text(source: str, node: _Node, wrap: int | None = None) -> str:
+def wrap_width(lines: list[Line]) -> tuple[int | None, int | None]:
+    """The width of a hard-wrapped source (PDF exports wrap every line at ~28 characters)
+    by each measure of :func:`widths`, or None: the most common width of lines of 15+
+    characters when at least a third of those lines are within a character of it."""
+    found: list[int | None] = []
+    for k, near in ((0, 1), (1, 2)):
+        lengths = [w[k] for ln in lines if (w := widths(ln))[0] >= 15]
+        common = max(set(lengths), key=lengths.count) if len(lengths) >= 12 else None
+        ok = common is not None and sum(abs(n - common) <= near for n in lengths) * 3 >= len(lengths)
+        found.append(common if ok else None)
+    return found[0], found[1]
+
+
+def _full(line: Line, wrap: tuple[int | None, int | None]) -> bool:
+    """True when ``line`` is as wide as the wrapped lines of its source: within a character
+    of the wrap in cells, or in characters (up to three more, for the half-width digits
+    a character count wraps too early on)."""
+    chars, cells = widths(line)
+    return ((wrap[0] is not None and wrap[0] - 1 <= chars <= wrap[0] + 3)
+            or (wrap[1] is not None and abs(cells - wrap[1]) <= 2))
+
+
+def _text(source: str, node: _Node, wrap: tuple[int | None, int | None] = (None, None)) -> str:
     texts = [ln.text for ln in node.lines]
     if node.kind == "annex":
-        return _annex_text(source, node.lines)
+        return _annex_text(source, node.lines, wrap)
     # A heading line as wide as the source's wrapped lines was cut by the wrap, not by its author.
-    wrapped = wrap is not None and len(texts[0]) >= wrap - 1
+    wrapped = _full(node.lines[0], wrap)
     return repair_breaks(texts, first_is_heading=bool(node.head and node.head.heading_only) and not wrapped)
 
 

@@ -188,7 +188,7 @@ def test_page_marks_leave_the_running_text_and_land_in_the_trailer():
 
 
 def test_hard_wrapped_item_line_joins_its_continuation():
-    filler = "".join(f"　　{'为推进养老服务高质量发展加强组织领导落实责任分工'[:26]}\n" for _ in range(14))
+    filler = "".join(f"　　{'为推进养老服务高质量发展加强组织领导落实责任分工'[:26]}。\n" for _ in range(14))
     text = ("一、总体要求\n\n" + filler + "1.建设家庭养老床位。\n(1)对取得养老护理员职业技能等级证书并在本县养老机构\n"
             "从业的，给予一次性补贴。\n")
     _, clauses, _ = segment(text, "D")
