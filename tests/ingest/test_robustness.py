@@ -62,12 +62,31 @@ def square_numbers(text: str) -> str:
     return re.sub(r"〔(\d{4})〕", r"[\1]", text)
 
 
+def crlf(text: str) -> str:
+    """Windows line ends."""
+    return text.replace("\n", "\r\n")
+
+
+_HEAD = re.compile(r"^(\s*)([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])([^。\n]{2,30})(?=。|$)", re.M)
+
+
+def markdown(text: str) -> str:
+    """Headings made markdown the way web converters do: ## 一、… and **（一）…。** lead runs."""
+    def head(m: re.Match) -> str:
+        if m.group(2).endswith("、") and not m.group(1):
+            return f"## {m.group(2)}{m.group(3)}"
+        return f"{m.group(1)}**{m.group(2)}{m.group(3)}**"
+    return _HEAD.sub(head, text)
+
+
 REWRITES = {  # name -> (rewrite of the source, rewrite of the labels' strings)
     "hard_wrap": (hard_wrap, None),
     "blank_lines": (blank_lines, None),
     "page_marks": (page_marks, None),
     "half_width": (half_width, half_width),
     "square_numbers": (square_numbers, None),
+    "crlf": (crlf, None),
+    "markdown": (markdown, None),
 }
 KEEP = {"type", "doc", "cited_number"}  # normalized in the labels whatever the source writes
 
