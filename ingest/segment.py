@@ -66,8 +66,8 @@ def layout(lines: list[Line]) -> Layout:
         above = lines[i - 1] if i else None
         return bool(_PUNCT.search(lines[i].text)) or (_full(lines[i], wrap) and (
             _PREAMBLE_OPENER.match(lines[i].text) is not None  # 为深入贯彻落实《…》 cut at the width
-            or (above is not None and not is_complete(above.text)  # …cut from the line above
-                and (bool(_PUNCT.search(above.text)) or _full(above, wrap)))))
+            or (above is not None and above.text[-1] not in "。！？；"  # …cut from the line above
+                and (_full(above, wrap) or (bool(_PUNCT.search(above.text)) and not is_complete(above.text))))))
 
     while body > 0 and in_preamble(body - 1) and not _ANNEX.match(lines[body - 1].text):
         body -= 1
