@@ -18,6 +18,7 @@ from ingest.normalize import is_complete
 
 _PART_SEP = "；;。"
 _BEFORE_LIST = "。；;.!！?？\n"
+_LEADER = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:领导|责任人)\s*[:：∶][^；;（(]*[；;]\s*")
 _LEAD_MARK = re.compile(r"[（(]牵头[）)]$")
 _FIELD = re.compile(r"[\s；;，,。]*(?:完成|办结|工作)?(?:时限|时间|节点)\s*[:：∶]")  # 完成时限：… after a department list
 
@@ -149,7 +150,7 @@ def annotations(text: str) -> list[tuple[int, int, list[DepartmentMention]]]:
     """
     out = _label_lines(text)
     for start, end, inner in _groups(text):
-        squeezed = inner.strip()
+        squeezed = _LEADER.sub("", inner.strip())  # 责任领导：县政府分管副县长；牵头单位：… names a post first
         m = _label_re().match(squeezed)
         if m:
             out.append((start, end, _labeled(squeezed)))

@@ -68,19 +68,20 @@ _CELL_CMP = {"≥": ">=", "不低于": ">=", "不少于": ">=", "≤": "<=", "�
              ">": ">", "＞": ">", "<": "<", "＜": "<"}
 
 
-def _header_columns(cells: list[str]) -> Optional[tuple[int, int, int, Optional[int]]]:
-    """(label, unit, target column, target year) of a table header row, or None.
+def _header_columns(cells: list[str]) -> Optional[tuple[int, Optional[int], list[tuple[int, Optional[int]]]]]:
+    """(label column, unit column, [(target column, its year)]) of a table header row, or None.
 
-    A header names an indicator column (指标/名称/项目/内容), a unit column (单位)
-    and a target column (…目标…, else the last year column: 2025年).
+    A header names an indicator column (指标/名称/项目/内容/任务) and target columns (each
+    …目标…, else the last year column: 2025年). The unit is a column of its own (单位) or
+    written into each row's label (社区长者食堂累计数（家）).
     """
-    label = next((i for i, c in enumerate(cells) if re.search(r"指标|名称|项目|内容", c)), None)
+    label = next((i for i, c in enumerate(cells) if re.search(r"指标|名称|项目|内容|任务", c)), None)
     unit = next((i for i, c in enumerate(cells) if c in ("单位", "计量单位")), None)
-    goals = [i for i, c in enumerate(cells) if "目标" in c] or [i for i, c in enumerate(cells) if re.search(r"20\d{2}\s*年", c)]
-    if label is None or unit is None or not goals:
+    goals = [i for i, c in enumerate(cells) if "目标" in c] or [i for i, c in enumerate(cells) if re.search(r"20\d{2}\s*年", c)][-1:]
+    if label is None or not goals or label in goals:
         return None
-    years = re.findall(r"20\d{2}", cells[goals[-1]])
-    return label, unit, goals[-1], int(years[-1]) if years else None
+    years = [re.findall(r"20\d{2}", cells[g]) for g in goals]
+    return label, unit, [(g, int(y[-1]) if y else None) for g, y in zip(goals, years)]
 
 
 def _aligned_table(lines: list[str]) -> tuple[list[Target], set[int]]:
@@ -104,21 +105,26 @@ def _aligned_table(lines: list[str]) -> tuple[list[Target], set[int]]:
             continue
         if cols is None:
             continue
-        label, unit_col, goal, year = cols
+        label, unit_col, goals = cols
         offset = 0 if re.fullmatch(r"\d{1,3}", cells[0]) or label == 0 else -1  # rows without a 序号 cell
         try:
-            name, unit, cell = cells[label + offset], cells[unit_col + offset], cells[goal + offset]
+            name = cells[label + offset]
+            unit = cells[unit_col + offset] if unit_col is not None else None
         except IndexError:
             continue
-        m = _CELL_VALUE.match(cell)
-        if not m:
-            continue
-        unit = "%" if m.group("unit") else unit.replace("％", "%")
-        if unit not in rules()["units"] and unit != "%":
-            continue
-        out.append(Target(indicator=name, value=to_number(m.group("num")), unit=unit,
-                          comparator=_CELL_CMP.get(m.group("cmp") or "", "="), year=year, text=line.strip()))
-        used.add(i)
+        if unit is None:
+            in_label = LABEL_UNIT.search(name)
+            unit, name = (in_label.group(1), LABEL_UNIT.sub("", name).strip()) if in_label else ("", name)
+        for goal, year in goals:
+            m = _CELL_VALUE.match(cells[goal + offset]) if 0 <= goal + offset < len(cells) else None
+            if not m:
+                continue
+            unit_here = "%" if m.group("unit") else unit.replace("％", "%")
+            if unit_here not in rules()["units"] and unit_here != "%":
+                continue
+            out.append(Target(indicator=name, value=to_number(m.group("num")), unit=unit_here,
+                              comparator=_CELL_CMP.get(m.group("cmp") or "", "="), year=year, text=line.strip()))
+            used.add(i)
     return out, used
 
 

@@ -149,6 +149,7 @@ def _inline_targets(text: str, skip: list[tuple[int, int]]) -> list[Target]:
             value, vmax, unit = chinese_number(m.group("cn")), None, m.group("cnunit")
             lead = text[sent_start:start]
             if (value is None or unit not in r["chinese_numeral_units"] or masked[m.end():m.end() + 1] in ("性", "一")
+                    or text[start - 1:start] in ("“", "‘", '"')  # “一张图”: a slogan
                     or (sent_start == 0 and _HEADING_LABEL.match(text) and len(sentence) <= 20)):  # 一次性, 一人一档, 4. 建设四个阵地
                 continue
             if unit == "次" and (not re.search(r"每|至少|不少于", lead) or re.search(r"每\d", lead)):
