@@ -32,6 +32,10 @@ _NOTICE_TITLE = re.compile(r"《(.+?)》")
 _HEADER_ISSUER = re.compile(r"^((?:\S+(?:办公室|办公厅|人民政府|委员会|政府))(?:\s+\S+(?:办公室|办公厅|人民政府|委员会|政府))*)\s*文件$")
 SIGNATURE_AFTER_ANNEX_LIST = 6  # lines after a 附件： list line where the signature may still stand
 _META_ISSUER = re.compile(r"(?:发文机关|发布机构|发文单位)\s*[:：]?\s*(\S+?(?:办公室|办公厅|人民政府|委员会|政府|局|厅))(?:\s|$)")
+_META_KEY = (r"(?:发布机构|发文机关|发文单位|成文日期|发布日期|印发日期|文号|发文字号|主题分类|索引号|主题词|"
+             r"有效性|公开方式|体裁分类|组配分类)")
+_META_LABEL = re.compile(rf"^{_META_KEY}\s*[:：]?$")
+_META_FIELD = re.compile(rf"^{_META_KEY}\s*[:：]?\s")
 _BAR = re.compile(r"\s*\|\s*")
 _PERIOD_LINE = re.compile(r"^[（(]\s*\d{4}\s*[—–\-至~]+\s*\d{4}\s*年?\s*[）)]$")
 _PUNCT = re.compile(r"[，。；,;：:！？]")
@@ -60,6 +64,21 @@ def _date_of(text: str) -> Optional[str]:
     return None
 
 
+def _cells(text: str) -> list[str]:
+    """Parts of a line set apart by two or more spaces."""
+    return [p for p in re.split(r"\s{2,}|\u3000+", text.strip()) if p]
+
+
+def _sign_date(text: str) -> Optional[str]:
+    """The date of a signature line: the date alone, or offices then the date on one line."""
+    if date := _date_of(text):
+        return date
+    cells = _cells(text)
+    if len(cells) >= 2 and all(_OFFICE.search(c) and not _PUNCT.search(c) for c in cells[:-1]):
+        return _date_of(cells[-1])
+    return None
+
+
 def _doc_number(header: list[Line]) -> Optional[str]:
     """The header's own 文号: a line that is just the number, else the first in the header."""
     for ln in header:
@@ -78,8 +97,8 @@ def _signing(lines: list[Line], last: bool = False, named: tuple[str, ...] = ())
     """
     blocks = []
     for i in range(len(lines)):
-        if _date_of(lines[i].text):
-            offices: list[str] = []
+        if _sign_date(lines[i].text):
+            offices = _cells(lines[i].text)[:-1]  # 山南市乃东区人民政府办公室　　　　2024年8月20日
             j = i - 1
             while j >= 0 and _OFFICE.search(lines[j].text) and not _PUNCT.search(lines[j].text):
                 offices[:0] = [p for p in re.split(r"\s{2,}", lines[j].text) if p]
@@ -96,6 +115,7 @@ def _title_like(text: str) -> bool:
     """A header line that can be (part of) the policy title: not an office, date, number or note."""
     flat = squeeze_spaces(text)
     return (len(flat) >= 2 and not _PUNCT.search(flat) and not _date_of(flat) and "此件" not in flat
+            and not _META_FIELD.match(text)
             and "印发" not in flat and normalize_number(flat) is None and flat.count("《") == flat.count("》")
             and (not _OFFICE.search(flat.removesuffix("文件")) or bool(_TITLE_END.search(flat))))
 
@@ -165,6 +185,17 @@ def _jurisdiction(names: list[str], number: Optional[str]) -> dict[str, Optional
     return {"region": county or city or province, "city": city, "province": province, "level": level}
 
 
+def _label_values(lines: list[Line]) -> list[Line]:
+    """A web page's metadata label on a line of its own (**成文日期**) joined with the value below it."""
+    out: list[Line] = []
+    for ln in lines:
+        if out and _META_LABEL.match(out[-1].text) and not _META_LABEL.match(ln.text):
+            out[-1] = replace(out[-1], end=ln.end, text=f"{out[-1].text.rstrip(':：')}  {ln.text}")
+        else:
+            out.append(ln)
+    return out
+
+
 def extract_metadata(text: str) -> dict[str, Any]:
     """Read a document's metadata from its header.
 
@@ -180,8 +211,8 @@ def extract_metadata(text: str) -> dict[str, Any]:
         ``date`` (YYYY-MM-DD or None), ``region``, ``city``, ``province`` and
         ``level`` (national|provincial|city|county or None).
     """
-    lines = [replace(ln, text=_BAR.sub("  ", ln.text).strip()) if "|" in ln.text else ln
-             for ln in source_lines(text)]  # web metadata blocks come as table rows: | 发文字号 | … |
+    lines = _label_values([replace(ln, text=_BAR.sub("  ", ln.text).strip()) if "|" in ln.text else ln
+                           for ln in source_lines(text)])  # web metadata blocks come as table rows: | 发文字号 | … |
     lay = layout(lines)
     header = lines[: lay.body]
     number = _doc_number(header)
@@ -189,12 +220,12 @@ def extract_metadata(text: str) -> dict[str, Any]:
     sign_at, issuers = _signing(header)
     header_offices = tuple(p for ln in header for p in re.split(r"\s{2,}|\u3000+", ln.text.removesuffix("文件"))
                            if _OFFICE.search(p) and not _PUNCT.search(p))
-    date = _date_of(header[sign_at].text) if sign_at is not None else None
+    date = _sign_date(header[sign_at].text) if sign_at is not None else None
     if sign_at is None:  # signed at the end of the body instead (意见 issued without a 通知 wrapper)
         for body_end in (lines[lay.first_heading:lay.annex],  # a list of annexes (附件：…) may
                          lines[lay.annex:min(lay.annex + SIGNATURE_AFTER_ANNEX_LIST, lay.trailer)]):  # precede it
             end_at, issuers = _signing(body_end, last=True, named=header_offices)
-            date = _date_of(body_end[end_at].text) if end_at is not None else None
+            date = _sign_date(body_end[end_at].text) if end_at is not None else None
             if date:
                 break
     date = _iso(*web.groups()) if web else date
