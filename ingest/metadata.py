@@ -111,6 +111,16 @@ def _signing(lines: list[Line], last: bool = False, named: tuple[str, ...] = ())
     return next((b for b in blocks if set(b[1]) & set(named)), blocks[-1])
 
 
+def _undated_signature(lines: list[Line]) -> list[str]:
+    """Offices of the last line made only of office names (a signature with no date), or []."""
+    for ln in reversed(lines):
+        cells = _cells(ln.text)
+        if cells and all(_OFFICE.search(c) and not _PUNCT.search(c) and len(c) <= 25 for c in cells) \
+                and not ln.text.startswith("附件"):
+            return cells
+    return []
+
+
 def _title_like(text: str) -> bool:
     """A header line that can be (part of) the policy title: not an office, date, number or note."""
     flat = squeeze_spaces(text)
@@ -143,7 +153,7 @@ def _title(header: list[Line], zone: list[Line]) -> Optional[str]:
     while texts and not _title_like(texts[-1]):
         texts.pop()
     run: list[str] = []
-    while texts and len(run) < 2 and _title_like(texts[-1]) and not (
+    while texts and sum(not _PERIOD_LINE.match(r) for r in run) < 2 and _title_like(texts[-1]) and not (
             run and _TITLE_END.search(texts[-1]) and not _PERIOD_LINE.match(run[0])):  # …方案 / （2024—2025年）
         run.insert(0, texts.pop())
     if notice:
@@ -170,9 +180,11 @@ def _jurisdiction(names: list[str], number: Optional[str]) -> dict[str, Optional
             city = city or m_city
         province = province or m.group("province")
     known = issuer_for_number(number) if number else None
+    home = city_of(county) if county else None
     if known and county and (known.get("region") not in (None, county)
-                             or (city_of(county) and known.get("city") not in (None, city_of(county)))):
-        known = None  # 临政发 is 临沂's prefix, but 临泽县人民政府 issued this one: the office names win
+                             or (home and known.get("city") not in (None, home))
+                             or (home and known.get("province") not in (None, province_of(home)))):
+        known = None  # 临政发 is 临沂's prefix and 黑政办发 黑龙江's, but 临泽县/黑山县 issued these: the office names win
     if known and not national:
         county = county or known.get("region")
         city = city or known.get("city")
@@ -216,7 +228,7 @@ def extract_metadata(text: str) -> dict[str, Any]:
     lay = layout(lines)
     header = lines[: lay.body]
     number = _doc_number(header)
-    web = next((m for ln in header if (m := _WEB_DATE.search(ln.text))), None)
+    web = next((m for ln in header + lines[lay.annex:] if (m := _WEB_DATE.search(ln.text))), None)  # or its footer
     sign_at, issuers = _signing(header)
     header_offices = tuple(p for ln in header for p in re.split(r"\s{2,}|\u3000+", ln.text.removesuffix("文件"))
                            if _OFFICE.search(p) and not _PUNCT.search(p))
@@ -228,6 +240,9 @@ def extract_metadata(text: str) -> dict[str, Any]:
             date = _sign_date(body_end[end_at].text) if end_at is not None else None
             if date:
                 break
+    if not issuers:  # signed without a date: 盐池县人民政府 under the list of annexes
+        issuers = _undated_signature(lines[max(lay.first_heading, lay.annex - 3):
+                                           min(lay.annex + SIGNATURE_AFTER_ANNEX_LIST, lay.trailer)])
     date = _iso(*web.groups()) if web else date
     if not issuers:  # a web page's metadata names the issuer: 发文机关 | 梨树县人民政府办公室 |
         issuers = next((m.group(1).split() for ln in header if (m := _META_ISSUER.search(ln.text))), [])

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 # Sentence-final marks: a paragraph ending in one of these is complete.
 SENTENCE_END = "。！？；!?;）)】〕"
 _QUOTE_END = "”’\"'"
+# Marks no paragraph starts with: a line opening with one continues the line above (…（牵头）\n，县财政局).
+NO_LINE_START = "，、。；：,;:）)》〉"
 
 # A page number printed between pages of a PDF export: － 3 －, — 12 —, -5-, 第 3 页, 第3页 共9页.
 PAGE_MARK = re.compile(
@@ -130,7 +132,8 @@ def repair_breaks(paragraphs: list[str], first_is_heading: bool = False) -> str:
     for i, p in enumerate(paragraphs):
         if i == 0:
             out = p
-        elif (i == 1 and first_is_heading) or (is_complete(out) and not _cut_in_brackets(out)) \
+        elif (i == 1 and first_is_heading) or (is_complete(out) and not _cut_in_brackets(out)
+                                                and p[:1] not in NO_LINE_START) \
                 or _TABLE_EDGE in (out[-1:], p[:1]) \
                 or is_aligned_row(p) or is_aligned_row(out.rsplit("\n", 1)[-1]) \
                 or (FIELD_LINE.match(p) and not _open_paren(out)):

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ingest.headings import Heading, match_heading
 from ingest.model import Clause
-from ingest.normalize import FIELD_LINE, Line, fold_width, is_aligned_row, is_complete, repair_breaks, source_lines, squeeze_spaces
+from ingest.normalize import FIELD_LINE, NO_LINE_START, Line, fold_width, is_aligned_row, is_complete, repair_breaks, source_lines, squeeze_spaces
 
 _PUNCT = re.compile(r"[，。；：,;！？]")
 _ANNEX = re.compile(r"^附\s*件\s*(?:[:：]|[0-9０-９]+|$)")
@@ -167,7 +167,8 @@ def _annex_text(source: str, lines: list[Line], wrap: tuple[int | None, int | No
     out = lines[0].text
     for prev, ln in zip(lines, lines[1:]):
         same_row = _is_cell(prev) and _is_cell(ln) and source.count("\n", prev.end, ln.start) == 1
-        cut = _cut_by_wrap(prev, wrap) and "|" not in prev.raw and not match_heading(ln.raw)
+        cut = ((_cut_by_wrap(prev, wrap) or ln.text[:1] in NO_LINE_START)
+               and "|" not in prev.raw and not match_heading(ln.raw))
         out += "" if cut else (" " if same_row else "\n")
         out += ln.text
     return out

@@ -34,7 +34,7 @@ def _number_re() -> re.Pattern[str]:
     return re.compile(
         r"(?<![\d.A-Za-z/〔\-—])(?P<num2>\d+(?:\.\d+)?)(?P<mult>[万亿])\s*[至到\-—–~～]\s*"  # 5万—8万元
         rf"(?P<max3>\d+(?:\.\d+)?)(?P<unit2>(?P=mult)(?:{units}))"
-        r"|(?<![\d.A-Za-z/〔\-—])(?P<num>\d+(?:\.\d+)?)(?:\s*[-—–~～]\s*(?P<max>\d+(?:\.\d+)?))?\s?"
+        r"|(?<![\d.A-Za-z/〔\-—])(?P<num>\d+(?:\.\d+)?)(?:\s*[-—–~～至到]\s*(?P<max>\d+(?:\.\d+)?))?\s?"  # 200至500平方米
         rf"(?P<unit>{units})"
         r"(?:\s*[至到\-—–~～]\s*(?P<max2>\d+(?:\.\d+)?)\s?(?P=unit))?"  # 800元至1200元
         r"|百分之(?P<pct>[〇零一二两三四五六七八九十百点]{1,8})"
@@ -42,6 +42,7 @@ def _number_re() -> re.Pattern[str]:
     )
 
 
+_BASELINE = re.compile(r"\s*(?:左右)?(?:提高|提升|增加|增长|扩大|降低|下降|减少|压减)(?:到|至)")
 _HEADING_LABEL = re.compile(r"^\s*(?:\d+\s*[.．、]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|第[一二三四五六七八九十百]+条)")
 def _comparator(pre: str, post: str) -> str:
     """``>=``/``<=``/… from a word after the unit (…以上) or the last comparator word before the number."""
@@ -164,6 +165,8 @@ def _inline_targets(text: str, skip: list[tuple[int, int]]) -> list[Target]:
             vmax = to_number(high) if high else None
             if pre.endswith(("第", "满")) or unit in r["excluded_units"]:  # 第3条; 满6个月 (an eligibility)
                 continue
+            if _BASELINE.match(text, m.end()) and re.search(r"[由从]", text[sent_start:start]):
+                continue  # 由2023年的38%提高到60%: the baseline, not the target
         bad_next = r["not_after_unit"].get(unit)
         if bad_next and re.match(bad_next, masked[m.end():]):
             continue

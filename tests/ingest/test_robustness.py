@@ -21,7 +21,7 @@ from ingest.pipeline import ingest_corpus
 from tests.ingest.test_gold import BARS, FIELDS, SETS, _labels
 
 WRAP = 30
-_TABLE = re.compile(r"[|\t<&]| {2,}|\u3000{2,}\S")  # tables, HTML and its entities stay whole
+_TABLE = re.compile(r"[|\t<&]|\*\*| {2,}|\u3000{2,}\S")  # tables, HTML, entities and bold runs stay whole
 
 
 def hard_wrap(text: str) -> str:
@@ -84,7 +84,7 @@ REWRITES = {  # name -> (rewrite of the source, rewrite of the labels' strings)
     "blank_lines": (blank_lines, None),
     "page_marks": (page_marks, None),
     "half_width": (half_width, half_width),
-    "square_numbers": (square_numbers, None),
+    "square_numbers": (square_numbers, square_numbers),
     "crlf": (crlf, None),
     "markdown": (markdown, None),
 }
