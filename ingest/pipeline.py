@@ -98,11 +98,12 @@ def ingest_file(path: str | Path) -> Document:
 
 
 def corpus_files(corpus_dir: str | Path) -> list[Path]:
-    """Policy files of a corpus directory (``*.txt`` and ``*.md``), sorted by name."""
+    """Policy files of a corpus directory (``*.txt`` and ``*.md``, not ``README.*``), sorted by name."""
     root = Path(corpus_dir)
     if not root.is_dir():
         raise IngestError(root, "corpus directory not found", "pass the folder holding the policy .txt files")
-    return sorted(p for p in root.iterdir() if p.is_file() and p.suffix.lower() in SUFFIXES)
+    return sorted(p for p in root.iterdir()
+                  if p.is_file() and p.suffix.lower() in SUFFIXES and p.stem.lower() != "readme")
 
 
 def ingest_corpus(corpus_dir: str | Path, progress: bool = False) -> tuple[list[Document], list[IngestError]]:

@@ -34,7 +34,7 @@ def _row_target(line: str) -> Optional[Target]:
     label = m.group("label").strip()
     label_unit = LABEL_UNIT.search(label)
     unit = m.group("unit") or (label_unit.group(1) if label_unit else None)
-    if not unit or unit not in rules()["units"] or unit in rules()["excluded_units"]:
+    if not unit or unit not in rules()["units"] or unit in rules()["excluded_units"] + rules()["comparator_units"]:
         return None
     if not (label_unit or m.group("rest").strip()):
         return None

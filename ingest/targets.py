@@ -55,6 +55,12 @@ def _comparator(pre: str, post: str) -> str:
     return comp["before"][hits[-1].group(0)] if hits else "="
 
 
+def _compared(pre: str, post: str, value: float) -> bool:
+    """True when a comparator word touches the number (不超过3年, 5年以上) and the value is small."""
+    comp = rules()["comparators"]
+    return value < 100 and (pre.rstrip().endswith(tuple(comp["before"])) or post.startswith(tuple(comp["after"])))
+
+
 def _year(text: str, start: int) -> Optional[int]:
     """Deadline year: the last year phrase of the number's sentence, else an earlier 到YYYY年 in the text."""
     s = max((m.end() for m in _SENT.finditer(text, 0, start)), default=0)
@@ -165,6 +171,8 @@ def _inline_targets(text: str, skip: list[tuple[int, int]]) -> list[Target]:
             vmax = to_number(high) if high else None
             if pre.endswith(("第", "满")) or unit in r["excluded_units"]:  # 第3条; 满6个月 (an eligibility)
                 continue
+            if unit in r["comparator_units"] and not _compared(pre, text[m.end():], value):
+                continue  # 2025年, 每2年: a year or a period, not a duration standard
             if _BASELINE.match(text, m.end()) and re.search(r"[由从]", text[sent_start:start]):
                 continue  # 由2023年的38%提高到60%: the baseline, not the target
         bad_next = r["not_after_unit"].get(unit)

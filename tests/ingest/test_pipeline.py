@@ -62,6 +62,13 @@ def test_bad_files_raise_and_do_not_stop_the_corpus(tmp_path, corpus_dir, name, 
     assert len(docs) == 2 and [e.path.name for e in errors] == [name]
 
 
+def test_a_readme_beside_the_policies_is_not_a_policy(tmp_path):
+    (tmp_path / "a.txt").write_text(POLICY, encoding="utf-8")
+    (tmp_path / "README.md").write_text("# 说明\n\n为方便查阅，本目录收录政策原文。\n", encoding="utf-8")
+    docs, errors = ingest_corpus(tmp_path)
+    assert [d.source for d in docs] == ["a.txt"] and errors == []
+
+
 def test_missing_corpus_dir_is_reported(tmp_path):
     with pytest.raises(IngestError, match="corpus directory not found"):
         ingest_corpus(tmp_path / "nowhere")

@@ -168,3 +168,15 @@ def test_whitespace_aligned_table_takes_the_target_column_not_the_baseline():
     assert [(t.indicator, t.value, t.unit, t.comparator, t.year) for t in ts] == [
         ("居家养老服务中心覆盖率", 100, "%", "=", 2025), ("护理型床位占比", 60, "%", ">=", 2025),
         ("家庭养老照护床位", 300, "张", ">=", 2025)]
+
+
+def test_durations_count_only_with_a_comparator_touching_the_number():
+    t = one("单个机构年度贴息额度内，贴息期限最长不超过3年。")
+    assert (t.value, t.unit, t.comparator) == (3, "年", "<=")
+    assert one("运营合同期一般在10年以上。").comparator == ">="
+    assert extract_targets("到2025年底，每2年调整一次，连续3年开展评估。") == []
+
+
+def test_percentage_points_are_their_own_unit():
+    ts = extract_targets("护理型床位占比达到72%，较2023年提高8个百分点。")
+    assert [(t.value, t.unit) for t in ts] == [(72, "%"), (8, "个百分点")]
