@@ -4,7 +4,7 @@ Usage::
 
     python bench/run.py --kb kb --out bench/results.json [--quick]
 
-Writes one JSON object with sections machine, throughput, onnx, latency, scale and
+Writes one JSON object with sections machine, ingest, throughput, onnx, latency, scale and
 ratios (see bench/README.md for what each figure means).
 """
 
@@ -25,6 +25,7 @@ os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.ingest_speed import measure_ingest  # noqa: E402
 from bench.latency import dev_style_queries, measure_latency  # noqa: E402
 from bench.onnx_answers import compare_answers, dense_searcher  # noqa: E402
 from search_app.encoders.st import SentenceTransformerEncoder  # noqa: E402
@@ -97,6 +98,10 @@ def ratios(r: dict) -> dict:
                 for m in ("hybrid", "dense")})
     for name, v in r["onnx"].get("answers", {}).items():
         out[f"{name}_identical_top5_share"] = ratio(v["identical_top5"], v["questions"])
+    ing = r.get("ingest")
+    if ing:
+        out["ingest_corpus_vs_goal_seconds"] = ratio(ing["corpus"]["seconds"], ing["goal_seconds"])
+        out["ingest_corpus_meets_goal"] = ing["corpus"]["seconds"] <= ing["goal_seconds"]
     s = r.get("scale")
     if s:
         q = s["query_latency"]
@@ -125,6 +130,8 @@ def main() -> None:
     t0 = time.perf_counter()
     results: dict = {"mode": "quick" if args.quick else "full", "settings": cfg, "machine": machine()}
 
+    print("ingest …", flush=True)
+    results["ingest"] = measure_ingest(ROOT / "corpus", ROOT / "tests" / "ingest" / "data")
     kb = open_kb(args.kb)
     docs, questions = kb.documents, load_questions(args.questions)
     index_dir = kb.dir / INDEX

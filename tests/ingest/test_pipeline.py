@@ -1,10 +1,9 @@
-"""File reading, decoding, bad input handling and corpus ingestion speed."""
+"""File reading, decoding, bad input handling and corpus ingestion (its speed: `make bench`)."""
 
 from __future__ import annotations
 
 import hashlib
 import shutil
-import time
 
 import pytest
 
@@ -74,14 +73,12 @@ def test_missing_corpus_dir_is_reported(tmp_path):
         ingest_corpus(tmp_path / "nowhere")
 
 
-def test_corpus_ingests_fast_with_progress(corpus_dir):
-    t0 = time.perf_counter()
+def test_corpus_ingests_with_progress(corpus_dir):
+    """Every corpus file becomes one document, in file order (speed: ``make bench``, section ingest)."""
     docs, errors = ingest_corpus(corpus_dir, progress=True)
-    elapsed = time.perf_counter() - t0
     assert errors == [] and len(docs) == len(list(corpus_dir.glob("*.txt")))
     assert [d.source for d in docs] == sorted(d.source for d in docs)
     assert len({d.doc for d in docs}) == len(docs)
-    assert elapsed < 2.0, f"ingesting the corpus took {elapsed:.2f}s"
 
 
 def test_clauses_carry_display_text_and_normalized_index_text(corpus_dir):
