@@ -31,6 +31,18 @@ def _clean(name: str) -> str:
     return re.sub(r"(?<=..)等(?:有关|相关)?(?:部门|单位)?$", "", name)
 
 
+_BRANCH = ("分局", "分公司")
+
+
+def _known(cand: str) -> str | None:
+    """Type of the longest known suffix of ``cand``, or of ``cand`` as a bare short form (民政)."""
+    v = vocabulary()
+    for i in range(len(cand) - 1):
+        if cand[i:] in v["aliases"]:
+            return v["aliases"][cand[i:]]
+    return v["short_forms"].get(cand)
+
+
 def canonical(name: str) -> str:
     """Functional department type shared across jurisdictions (县民政局 → 民政).
 
@@ -44,21 +56,22 @@ def canonical(name: str) -> str:
     str
         The alias of the longest known suffix of the name (with or without a
         trailing parenthetical such as ``（金融办）``), else of a distinctive name
-        inside it (人民银行江西省分行 → 人民银行); otherwise the cleaned
+        inside it (人民银行江西省分行 → 人民银行), else of the parent office a
+        branch is named after (海口市公安局琼山分局 → 公安); otherwise the cleaned
         name without its jurisdiction prefix. Never raises.
     """
     v = vocabulary()
-    aliases = v["aliases"]
     clean = _clean(name)
     for cand in (clean, _PAREN.sub("", clean)):
-        for i in range(len(cand) - 1):
-            if cand[i:] in aliases:
-                return aliases[cand[i:]]
-        if cand in v["short_forms"]:
-            return v["short_forms"][cand]
+        if kind := _known(cand):
+            return kind
     for key, kind in v["contained_aliases"].items():
         if key in clean:
             return kind
+    if clean.endswith(_BRANCH):  # 海口市医疗保障局琼山分局, 公安津南分局: the parent office's type
+        for j in range(len(clean) - 3, 1, -1):
+            if kind := _known(clean[:j]):
+                return kind
     base = _PAREN.sub("", clean) or clean
     for p in sorted(v["prefixes"], key=len, reverse=True):
         if base.startswith(p) and len(base) - len(p) >= 3 and not base.startswith("市场"):

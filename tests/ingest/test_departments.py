@@ -134,6 +134,15 @@ def test_canonical_strips_jurisdiction_and_maps_aliases():
     assert {canonical(n) for n in ("江西金融监管局", "国家金融监督管理总局聊城监管分局")} == {"金融监管"}
 
 
+def test_branches_named_after_their_parent_office_share_its_type():
+    assert {canonical(n) for n in ("海口市医疗保障局琼山分局", "县医保分局", "医保局")} == {"医保"}
+    assert {canonical(n) for n in ("公安津南分局", "海口市公安局琼山分局", "县公安局")} == {"公安"}
+    assert {canonical(n) for n in ("中国电信温宿分公司", "中国移动安吉分公司")} == {"通信运营"}
+    assert {canonical(n) for n in ("国网澧县供电公司", "县供电公司")} == {"电力"}
+    assert {canonical(n) for n in ("乐寿镇政府", "各街镇", "各镇人民政府")} == {"镇街"}
+    assert canonical("县教委") == canonical("县教育局") and canonical("县数据局") == canonical("大数据局")
+
+
 def test_canonical_of_unknown_name_is_cleaned_not_an_error():
     assert canonical("区养老服务业发展工作联席会议成员单位") == "养老服务业发展工作联席会议成员单位"
     assert canonical(" 整治养老诈骗工作相关职能部门 ") == "整治养老诈骗工作相关职能部门"
