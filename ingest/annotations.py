@@ -120,14 +120,17 @@ def _verb_form(inner: str, default: Optional[str] = None) -> Optional[list[Depar
 
 def _label_lines(text: str) -> list[tuple[int, int, list[DepartmentMention]]]:
     """Annotations not in parentheses, running to the end of their line: a line of its own
-    below an item (``责任单位：县民政局、县财政局``, ``牵头单位：县民政局  配合单位：县卫健委``)
-    or the end of a task-list line after its sentence (``…调整。责任单位：县民政局（牵头），县财政局``)."""
+    below an item (``责任单位：县民政局、县财政局``, ``牵头单位：县民政局  配合单位：县卫健委``),
+    the end of a task-list line after its sentence (``…调整。责任单位：县民政局（牵头），县财政局``)
+    or a heading line after a gap (``（一）实施居家上门服务　责任单位：市民政局``)."""
     groups = [(s, e) for s, e, _ in _groups(text)]
     out, pos = [], 0
     for line in text.split("\n"):
-        # at the start of the line, or after the sentence it closes: …动态调整。责任单位：县民政局（牵头），…
+        # at the start of the line, after the sentence it closes (…动态调整。责任单位：县民政局（牵头），…)
+        # or apart from a heading (（一）实施居家上门服务　责任单位：市民政局)
         for m in _label_re().finditer(line):
-            if line[:m.start()].strip() and line[:m.start()].rstrip()[-1] not in "。；;":
+            head = line[:m.start()]
+            if head.strip() and head.rstrip()[-1] not in "。；;" and not head[-1:].isspace():
                 continue
             start = pos + m.start()
             if any(s <= start < e for s, e in groups):

@@ -83,10 +83,11 @@ def enrich(doc: Document) -> Document:
     -------
     Document
         The same document, for chaining. Citations of the document's own
-        number, title or annexes are dropped at clause and document level.
+        number, title or annexes are dropped at clause and document level;
+        ``doc.citations`` also holds those of the header (为贯彻落实《…》精神，现印发…).
     """
     own = _own_titles(doc)
-    mentions: list[Citation] = []
+    mentions = [c for c in extract_citations(doc.header) if not _is_own(c, doc, own)]  # the 通知 may cite too
     for clause in doc.clauses:
         clause.departments = extract_departments(clause.text)
         clause.targets = extract_targets(clause.text)

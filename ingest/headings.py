@@ -101,3 +101,26 @@ def match_heading(raw_line: str) -> Heading | None:
         only = not _STOP.search(rest) and len(rest) <= _MAX_HEADING_ONLY and not rest.rstrip().endswith(("，", "、", ","))
         return Heading(style, _label(style, m.group(1)), _phrase(rest, bold or None), only)
     return None
+
+
+_BOLD_RUN = re.compile(r"^\*\*(?P<run>[^*]{2,60}?)\*\*(?P<rest>.*)$")
+BOLD_STYLES = ("bold", "bold_lead")
+
+
+def match_bold(raw_line: str) -> Heading | None:
+    """Recognize an unnumbered heading written only in bold (Word exports that lost the numbering).
+
+    ``**总体要求**`` alone on its line is a section (style ``bold``);
+    ``**提升中心功能。**按照…`` opens an item with a bold lead sentence (style
+    ``bold_lead``). The label is empty: :mod:`ingest.segment` numbers these by
+    position. Only used for documents without any numbered heading.
+    """
+    m = _BOLD_RUN.match(strip_lead(raw_line))
+    if not m:
+        return None
+    run, rest = m.group("run").strip(), m.group("rest").strip()
+    if not rest and len(run) <= _MAX_HEADING_ONLY and not _STOP.search(run):
+        return Heading("bold", "", run, True)
+    if run[-1] in "。：:" and not _STOP.search(run[:-1]):
+        return Heading("bold_lead", "", run.rstrip("。：:"), not rest)
+    return None

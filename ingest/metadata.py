@@ -26,7 +26,7 @@ _JURISDICTION = re.compile(
     r"^(?:中共|中国共产党)?(?P<province>[\u4e00-\u9fff]{2,3}省|[\u4e00-\u9fff]{2,6}?自治区)?"
     r"(?P<city>[\u4e00-\u9fff]{2,4}?市|[\u4e00-\u9fff]{2,9}?自治州|[\u4e00-\u9fff]{2,4}?(?:地区|盟))?"
     r"(?P<county>[\u4e00-\u9fff]{2,9}?自治[县旗]|[\u4e00-\u9fff]{1,4}?[县区旗])?"
-    r"(?=[县区市旗]?委|人民政府|政府|人大|政协|党委|办公|[\u4e00-\u9fff]{1,8}局$)"  # 献县县委, 平遥县民政局
+    r"(?=[县区市旗]?委|人民政府|政府|人大|政协|党委|办公|[\u4e00-\u9fff]{1,8}(?:局|厅|委)$)"  # 献县县委, 平遥县民政局, 湖北省民政厅
 )
 _NOTICE_TITLE = re.compile(r"《(.+?)》")
 _HEADER_ISSUER = re.compile(r"^((?:\S+(?:办公室|办公厅|人民政府|委员会|政府))(?:\s+\S+(?:办公室|办公厅|人民政府|委员会|政府))*)\s*文件$")
@@ -121,11 +121,14 @@ def _undated_signature(lines: list[Line]) -> list[str]:
     return []
 
 
+_ANNEX_MARKER = re.compile(r"^附件\s*[0-9０-９]*\s*[:：]?$")  # 附件1 above a policy issued as an annex
+
+
 def _title_like(text: str) -> bool:
     """A header line that can be (part of) the policy title: not an office, date, number or note."""
     flat = squeeze_spaces(text)
     return (len(flat) >= 2 and not _PUNCT.search(flat) and not _date_of(flat) and "此件" not in flat
-            and not _META_FIELD.match(text)
+            and not _META_FIELD.match(text) and not _ANNEX_MARKER.match(flat)
             and "印发" not in flat and normalize_number(flat) is None and flat.count("《") == flat.count("》")
             and (not _OFFICE.search(flat.removesuffix("文件")) or bool(_TITLE_END.search(flat))))
 

@@ -37,6 +37,7 @@ _CELL_END = re.compile(r"</t[dh]\s*>", re.IGNORECASE)
 _ROW_END = re.compile(r"</tr\s*>", re.IGNORECASE)
 _CELL_GAP = re.compile(r"(?<=\S)(?: {2,}|\t|\u3000{2,})(?=\S)")
 # A line that opens with a field label: 责任单位：…, 牵头部门：…, 完成时限：…, 时间节点：…
+_GAP_FIELD = re.compile(r"[ \u3000]+[\u4e00-\u9fff]{2,4}(?:单位|部门|主体)\s*[:：][^。；;：:]*$")
 FIELD_LINE = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:单位|部门|时限|时间|节点)\s*[:：]")
 _CJK = "\u3400-\u9fff\uf900-\ufaff"
 _CJK_GAP = re.compile(rf"(?<=[{_CJK}，。、；：《》（）“”])\s+(?=[{_CJK}，。、；：《》（）“”])")
@@ -126,7 +127,8 @@ def repair_breaks(paragraphs: list[str], first_is_heading: bool = False) -> str:
     the next one (``智慧养`` + ``老”三位一体`` → ``智慧养老”三位一体``); other
     paragraphs stay on their own lines. A heading-only first line is never
     joined to the body below it, nor a markdown table row to its neighbours, nor
-    a field line (责任单位：…, 完成时限：…) to the line above.
+    a field line (责任单位：…, 完成时限：…) to the line above, nor anything to a heading line
+    that ends with one (（一）实施上门服务　责任单位：市民政局).
     """
     out = ""
     for i, p in enumerate(paragraphs):
@@ -136,7 +138,8 @@ def repair_breaks(paragraphs: list[str], first_is_heading: bool = False) -> str:
                                                 and p[:1] not in NO_LINE_START) \
                 or _TABLE_EDGE in (out[-1:], p[:1]) \
                 or is_aligned_row(p) or is_aligned_row(out.rsplit("\n", 1)[-1]) \
-                or (FIELD_LINE.match(p) and not _open_paren(out)):
+                or (FIELD_LINE.match(p) and not _open_paren(out)) \
+                or (_GAP_FIELD.search(out.rsplit("\n", 1)[-1]) and not _open_paren(out) and out[-1] not in "、，,"):
             out += "\n" + p  # a table row or a field line (责任单位：…, 完成时限：…) is a line of its own
         else:
             out += p
@@ -157,7 +160,7 @@ def _cut_in_brackets(text: str) -> bool:
 def _open_paren(text: str) -> bool:
     """True when the last line of ``text`` leaves a parenthesis open (an annotation wraps on)."""
     last = text.rsplit("\n", 1)[-1]
-    return sum(last.count(c) for c in "（(") > sum(last.count(c) for c in "）)")
+    return sum(last.count(c) for c in "（(【") > sum(last.count(c) for c in "）)】")
 
 
 def squeeze_spaces(s: str) -> str:

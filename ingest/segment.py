@@ -10,9 +10,9 @@ exactly one region, so no source text is lost; only markdown markup vanishes.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from ingest.headings import Heading, match_heading
+from ingest.headings import BOLD_STYLES, Heading, match_bold, match_heading
 from ingest.model import Clause
 from ingest.normalize import FIELD_LINE, NO_LINE_START, Line, fold_width, is_aligned_row, is_complete, repair_breaks, source_lines, squeeze_spaces
 
@@ -23,9 +23,10 @@ _ANNEX_MARK = re.compile(r"^附\s*件\s*([0-9０-９]*)\s*[:：]?\s*(.*)$")
 _PRINTED = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发")
 _TRAILER = re.compile(
     r"^(?:[（(]?\s*共印\s*\d+\s*份\s*[)）]?|抄\s*送.*|(?:【?(?:关闭窗口|打印本页|打印|关闭)】?\s*)+|[（(]此件.{0,12}[)）]"
-    r"|扫一扫在手机打开当前页|.*(?:网站标识码|ICP备|公网安备|版权所有|Copyright|©).*|主办单位[:：].*承办单位[:：].*)$"
+    r"|扫一扫在手机打开当前页|.*(?:网站标识码|ICP备|公网安备|版权所有|Copyright|©).*|主办(?:单位)?[:：].*承办(?:单位)?[:：].*)$"
 )  # 印发 lines, and the footer of a government web page
 _PREAMBLE_OPENER = re.compile(r"^(?:为了?|根据|按照|依据|依照|贯彻|近年来|当前)")
+_FIELD_ROW = re.compile(r"^[^：:，。；]{1,10}[:：][^，。；]*?[ \u3000]{2,}[^：:，。；\s]{1,10}[:：]")  # 文　号：…　　发布日期：…
 _OFFICE = re.compile(r"(?:办公室|办公厅|人民政府|委员会|政府|局|厅)$")
 
 
@@ -37,6 +38,14 @@ class Layout:
     first_heading: int  # first numbered heading (== annex when there is none)
     annex: int  # first annex line (== trailer when there is none)
     trailer: int  # first trailer line (== len(lines) when there is none)
+    bold_from: int | None = None  # bold-only headings count from this line (a document with no numbered heading)
+
+    def heading(self, lines: list[Line], i: int) -> Heading | None:
+        """The heading that line ``i`` opens, if any."""
+        h = match_heading(lines[i].raw)
+        if h is None and self.bold_from is not None and i >= self.bold_from:
+            h = match_bold(lines[i].raw)
+        return h
 
 
 def _trailer_start(lines: list[Line]) -> int:
@@ -52,10 +61,39 @@ def _trailer_start(lines: list[Line]) -> int:
     return i
 
 
+_LIST_ITEM = re.compile(r"^[0-9０-９]+\s*[.．、]")
+
+
+def _annex_list_item(lines: list[Line], i: int) -> bool:
+    """True for ``2．…任务分工表`` under ``附件：1．…方案``: an annex named in the list, not a heading."""
+    while i > 0 and _LIST_ITEM.match(lines[i].text):
+        i -= 1
+        m = _ANNEX_LIST.match(lines[i].text)
+        if m:
+            return m.group(1) is not None
+    return False
+
+
+def _bold_from(lines: list[Line], trailer: int) -> int | None:
+    """Where bold-only headings start in a document without numbered ones: after the first
+    preamble (为…制定本方案), when two or more follow it. A bold line right above a preamble
+    is the policy title, not a heading."""
+    opener = next((i for i in range(trailer) if _PREAMBLE_OPENER.match(lines[i].text)
+                   and _PUNCT.search(lines[i].text) and (i == 0 or not match_bold(lines[i].raw))), None)
+    if opener is None:
+        return None
+    bolds = [i for i in range(opener + 1, trailer) if match_bold(lines[i].raw)
+             and not (i + 1 < trailer and _PREAMBLE_OPENER.match(lines[i + 1].text))]
+    return opener + 1 if len(bolds) >= 2 else None
+
+
 def layout(lines: list[Line]) -> Layout:
     """Find where header, preamble, clauses, annexes and trailer begin."""
     trailer = _trailer_start(lines)
-    first = next((i for i in range(trailer) if match_heading(lines[i].raw)), None)
+    first = next((i for i in range(trailer) if match_heading(lines[i].raw) and not _annex_list_item(lines, i)), None)
+    bold_from = _bold_from(lines, trailer) if first is None else None
+    if bold_from is not None:
+        first = next(i for i in range(bold_from, trailer) if match_bold(lines[i].raw))
     start = 0 if first is None else first + 1
     annex = next((i for i in range(start, trailer) if _ANNEX.match(lines[i].text)), trailer)
     first = annex if first is None else first
@@ -66,12 +104,12 @@ def layout(lines: list[Line]) -> Layout:
         above = lines[i - 1] if i else None
         return bool(_PUNCT.search(lines[i].text)) or (_full(lines[i], wrap) and (
             _PREAMBLE_OPENER.match(lines[i].text) is not None  # 为深入贯彻落实《…》 cut at the width
-            or (above is not None and above.text[-1] not in "。！？；"  # …cut from the line above
+            or (above is not None and above.text[-1] not in "。！？；" and not _FIELD_ROW.match(above.text)  # …cut from the line above
                 and (_full(above, wrap) or (bool(_PUNCT.search(above.text)) and not is_complete(above.text))))))
 
     while body > 0 and in_preamble(body - 1) and not _ANNEX.match(lines[body - 1].text):
         body -= 1
-    return Layout(body, first, annex, trailer)
+    return Layout(body, first, annex, trailer, bold_from)
 
 
 def _annex_blocks(lines: list[Line]) -> list[list[Line]]:
@@ -130,8 +168,10 @@ def _tree(lines: list[Line], lay: Layout) -> list[_Node]:
     ranks: dict[str, int] = {}
     stack: list[tuple[int, int]] = []  # (rank, node index)
     wrap = wrap_width(lines)
-    for ln in lines[lay.first_heading:lay.annex]:
-        h = match_heading(ln.raw)
+    counts: dict[tuple[int | None, str], int] = {}
+    for i in range(lay.first_heading, lay.annex):
+        ln = lines[i]
+        h = lay.heading(lines, i)
         if h is None or (nodes and _cut_by_wrap(nodes[-1].lines[-1], wrap) and len(nodes[-1].lines) > 1):
             # 1∶ / 6、1∶3的标准… : a wrap, not a heading
             nodes[-1].lines.append(ln)
@@ -140,6 +180,9 @@ def _tree(lines: list[Line], lay: Layout) -> list[_Node]:
         while stack and stack[-1][0] >= rank:
             stack.pop()
         parent = stack[-1][1] if stack else None
+        if h.style in BOLD_STYLES:  # unnumbered: §2 (the second bold section), ¶3 (its third bold item)
+            counts[(parent, h.style)] = counts.get((parent, h.style), 0) + 1
+            h = replace(h, label=("§" if h.style == "bold" else "¶") + str(counts[(parent, h.style)]))
         path = (nodes[parent].path if parent is not None else []) + [h.label]
         nodes.append(_Node(path, h.phrase, [ln], "clause", parent, h))
         stack.append((rank, len(nodes) - 1))

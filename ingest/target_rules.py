@@ -15,3 +15,14 @@ LABEL_UNIT = re.compile(r"\s*[（(]([^（()）]{1,6})[)）]\s*$")  # 覆盖率�
 def rules() -> dict:
     """Target vocabulary from ``data/target_rules.json``."""
     return json.loads(_DATA.read_text(encoding="utf-8"))
+
+
+def split_rate(unit: str) -> tuple[str, str | None]:
+    """A rate unit as its base unit and scope: 元/人·月 → (元, 每人每月); 张 → (张, None).
+
+    So that 200元/人·月 and 每人每月200元 give the same target, whatever the writing.
+    """
+    base, _, per = unit.partition("/")
+    if not per or base not in rules()["units"]:
+        return unit, None
+    return base, "".join(f"每{p}" for p in re.split(r"[/·]", per) if p)

@@ -10,7 +10,7 @@ from typing import Optional
 
 from ingest.model import Target
 from ingest.numerals import to_number
-from ingest.target_rules import LABEL_UNIT, rules
+from ingest.target_rules import LABEL_UNIT, rules, split_rate
 
 
 @lru_cache(maxsize=1)
@@ -68,16 +68,20 @@ _CELL_CMP = {"≥": ">=", "不低于": ">=", "不少于": ">=", "≤": "<=", "�
              ">": ">", "＞": ">", "<": "<", "＜": "<"}
 
 
+_BASE_COLUMN = re.compile(r"基数|基期|基准|现状|实际|预计|完成")
+
+
 def _header_columns(cells: list[str]) -> Optional[tuple[int, Optional[int], list[tuple[int, Optional[int]]]]]:
     """(label column, unit column, [(target column, its year)]) of a table header row, or None.
 
     A header names an indicator column (指标/名称/项目/内容/任务) and target columns (each
-    …目标…, else the last year column: 2025年). The unit is a column of its own (单位) or
+    …目标…, else every year column but a baseline: 2026年 | 2028年 | 2030年, not 2025年基数). The unit is a column of its own (单位) or
     written into each row's label (社区长者食堂累计数（家）).
     """
     label = next((i for i, c in enumerate(cells) if re.search(r"指标|名称|项目|内容|任务", c)), None)
     unit = next((i for i, c in enumerate(cells) if c in ("单位", "计量单位")), None)
-    goals = [i for i, c in enumerate(cells) if "目标" in c] or [i for i, c in enumerate(cells) if re.search(r"20\d{2}\s*年", c)][-1:]
+    goals = [i for i, c in enumerate(cells) if "目标" in c] or [
+        i for i, c in enumerate(cells) if re.search(r"20\d{2}\s*年", c) and not _BASE_COLUMN.search(c)]
     if label is None or not goals or label in goals:
         return None
     years = [re.findall(r"20\d{2}", cells[g]) for g in goals]
@@ -131,11 +135,7 @@ def _aligned_table(lines: list[str]) -> tuple[list[Target], set[int]]:
 def _header_unit(head: str) -> tuple[str, Optional[str]]:
     """Unit and scope of a column header: 新增床位（张） → (张, None); 标准（元/人/月） → (元, 每人每月)."""
     m = LABEL_UNIT.search(head)
-    unit = m.group(1).replace("％", "%") if m else ""
-    base, *per = unit.split("/")
-    if per and base in rules()["units"]:
-        return base, "".join(f"每{p}" for p in per)
-    return unit, None
+    return split_rate(m.group(1).replace("％", "%") if m else "")
 
 
 def _matrix_table(lines: list[str]) -> tuple[list[Target], set[int]]:
@@ -175,8 +175,20 @@ def _matrix_table(lines: list[str]) -> tuple[list[Target], set[int]]:
                                   value=to_number(m.group("num")), unit=unit,
                                   comparator=_CELL_CMP.get(m.group("cmp") or "", "="),
                                   scope=cells[0] if many else per, text=line.strip()))
+        for j, cell in enumerate(cells[1:], 1):  # 每月服务时长 | 不少于12小时: the unit in the cell
+            if j not in values and (m := _unit_cell_re().match(cell)) and m.group("unit") not in rules()["excluded_units"]:
+                out.append(Target(indicator=header[j], value=to_number(m.group("num")), unit=m.group("unit"),
+                                  comparator=_CELL_CMP.get(m.group("cmp") or "", "="), scope=cells[0],
+                                  text=line.strip()))
         used.add(i)
     return out, used
+
+
+@lru_cache(maxsize=1)
+def _unit_cell_re() -> re.Pattern[str]:
+    """A table cell holding one figure with its unit: ``不少于12小时``, ``≥80%``."""
+    units = "|".join(map(re.escape, sorted(rules()["units"], key=len, reverse=True)))
+    return re.compile(rf"^(?P<cmp>≥|≤|>|<|＞|＜|不低于|不少于|不超过|不高于)?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>{units})$")
 
 
 def _merge_cell_lines(lines: list[str]) -> tuple[list[str], dict[int, list[int]]]:

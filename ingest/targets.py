@@ -18,7 +18,7 @@ from typing import Optional
 
 from ingest.model import Target
 from ingest.numerals import chinese_number, to_number
-from ingest.target_rules import rules
+from ingest.target_rules import rules, split_rate
 from ingest.target_tables import table_targets
 
 _SENT = re.compile(r"[。；;！？!?\n]")
@@ -42,7 +42,7 @@ def _number_re() -> re.Pattern[str]:
     )
 
 
-_BASELINE = re.compile(r"\s*(?:左右)?(?:提高|提升|增加|增长|扩大|降低|下降|减少|压减)(?:到|至)")
+_BASELINE = re.compile(r"\s*(?:左右)?(?:提高|提升|增加|增长|扩大|降低|下降|减少|压减|调整|调增|调减)(?:到|至|为)")
 _HEADING_LABEL = re.compile(r"^\s*(?:\d+\s*[.．、]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|第[一二三四五六七八九十百]+条)")
 def _comparator(pre: str, post: str) -> str:
     """``>=``/``<=``/… from a word after the unit (…以上) or the last comparator word before the number."""
@@ -163,6 +163,8 @@ def _inline_targets(text: str, skip: list[tuple[int, int]]) -> list[Target]:
                 continue  # 每2年调整一次: the period is the figure, not 一次
             if unit != "次" and not any(cue in lead for cue in r["chinese_numeral_cues"]):
                 continue
+            if unit in r["chinese_numeral_compared_units"] and not _compared(pre, "", value or 0):
+                continue  # 享受两项补贴: a name, not 不少于五项
             if unit != "次" and sentence.count(m.group(0)) >= 2:  # 建成一处、运营一处、见效一处: a slogan
                 continue
         else:
@@ -170,6 +172,8 @@ def _inline_targets(text: str, skip: list[tuple[int, int]]) -> list[Target]:
             high = m.group("max") or m.group("max2") or m.group("max3")
             vmax = to_number(high) if high else None
             if pre.endswith(("第", "满")) or unit in r["excluded_units"]:  # 第3条; 满6个月 (an eligibility)
+                continue
+            if pre.endswith("前") and unit in ("个工作日", "工作日", "天", "日"):  # 每季度末前5个工作日内报送: a calendar
                 continue
             if unit in r["comparator_units"] and not _compared(pre, text[m.end():], value):
                 continue  # 2025年, 每2年: a year or a period, not a duration standard
@@ -211,10 +215,16 @@ def extract_targets(text: str) -> list[Target]:
         ages (周岁) are not targets.
     """
     lines = text.split("\n")
+    if re.match(rules()["present_state_headings"], lines[0].strip()):
+        return []  # 一、发展基础: the present, not a goal
     table, used = table_targets(lines)
     skip, pos = [], 0
     for i, line in enumerate(lines):
         if i in used:
             skip.append((pos, pos + len(line)))
         pos += len(line) + 1
-    return _inline_targets(text, skip) + table
+    out = _inline_targets(text, skip) + table
+    for t in out:  # 200元/人·月 → 200 元, scope 每人每月
+        t.unit, per = split_rate(t.unit)
+        t.scope = t.scope or per
+    return out

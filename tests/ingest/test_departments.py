@@ -147,3 +147,16 @@ def test_canonical_of_unknown_name_is_cleaned_not_an_error():
     assert canonical("区养老服务业发展工作联席会议成员单位") == "养老服务业发展工作联席会议成员单位"
     assert canonical(" 整治养老诈骗工作相关职能部门 ") == "整治养老诈骗工作相关职能部门"
     assert canonical("") == ""
+
+
+def test_a_label_on_the_heading_line_after_a_gap():
+    text = "（一）实施居家上门服务　责任单位：市民政局、各县（市、区）民政局\n对符合条件的老年人提供上门服务。"
+    assert roles(text) == [("市民政局", "responsible"), ("各县（市、区）民政局", "responsible")]
+    assert roles("建立制度，责任单位：县民政局") == []  # mid-sentence: not a label line
+
+
+def test_subject_labels_supervisors_and_divisions():
+    text = "建设长者食堂。（责任主体：县民政局；实施主体：各镇人民政府；协同单位：县财政局；督办单位：县政府督查室）"
+    assert roles(text) == [("县民政局", "responsible"), ("各镇人民政府", "responsible"), ("县财政局", "support")]
+    assert ("县政府督查室", "mentioned") in [(d.name, d.role) for d in extract_departments(text)]
+    assert roles("开展评估。（厅养老服务处牵头，厅办公室配合）") == [("厅养老服务处", "lead"), ("厅办公室", "support")]

@@ -49,3 +49,12 @@ def test_a_policy_interpretation_quoting_the_document_with_its_issuer_is_not_a_c
     _, clauses, _ = segment("一、目标\n\n内容。\n\n二、解读\n\n《某县人民政府办公室关于加强养老服务的通知》政策解读。\n", "D")
     doc = enrich(Document(doc="D", title="关于加强养老服务的通知", issuers=["某县人民政府办公室"], clauses=clauses))
     assert doc.citations == []
+
+
+def test_policies_cited_by_the_notice_in_the_header_are_the_documents_citations():
+    text = ("某市民政局文件\n\n某民发〔2025〕17号\n\nXX市民政局关于印发《XX实施方案》的通知\n\n"
+            "为贯彻落实《中共中央 国务院关于深化养老服务改革发展的意见》（中发〔2024〕32号）精神，制定了《XX实施方案》，现印发给你们。\n\n"
+            "XX市民政局\n2025年5月26日\n\nXX实施方案\n\n为补齐短板，制定本方案。\n\n一、工作目标\n\n内容。\n")
+    header, clauses, _ = segment(text, "D")
+    doc = enrich(Document(doc="某民发〔2025〕17号", title="XX实施方案", header=header, clauses=clauses))
+    assert [(c.number, c.basis) for c in doc.citations] == [("中发〔2024〕32号", True)]

@@ -1,8 +1,8 @@
 """Extraction quality on hand-labelled documents (the bars of issue #3).
 
-Eleven label sets: the shared gold labels of two corpus documents, our own labels of the other
-three corpus documents (``data/labels``) and nine rounds of four fictional documents each, mostly in styles
-the corpus lacks (``data/unseen`` … ``data/unseen9``), all labelled without seeing the extractor
+Thirteen label sets: the shared gold labels of two corpus documents, our own labels of the other
+three corpus documents (``data/labels``) and eleven rounds of four fictional documents each, mostly in styles
+the corpus lacks (``data/unseen`` … ``data/unseen11``), all labelled without seeing the extractor
 (see ``data/README.md``).
 """
 
@@ -29,6 +29,8 @@ SETS = {  # name -> (documents, labels)
     "unseen7": (DATA / "unseen7", DATA / "unseen7"),
     "unseen8": (DATA / "unseen8", DATA / "unseen8"),
     "unseen9": (DATA / "unseen9", DATA / "unseen9"),
+    "unseen10": (DATA / "unseen10", DATA / "unseen10"),
+    "unseen11": (DATA / "unseen11", DATA / "unseen11"),
 }
 BARS = {"departments": 0.95, "targets": 0.90, "citations": 0.95}
 FIELDS = ("doc", "title", "date", "region", "city", "province", "level")

@@ -215,3 +215,12 @@ def test_county_named_like_its_suffix_and_two_offices_side_by_side():
     assert meta["issuers"] == ["中共献县县委办公室", "献县人民政府办公室"]
     assert meta["title"] == "献县养老服务提升行动方案"
     assert (meta["region"], meta["city"], meta["province"], meta["level"]) == ("献县", "沧州市", "河北省", "county")
+
+
+def test_a_provincial_department_and_a_policy_issued_as_annex_1():
+    text = ("湖北省民政厅文件\n\n鄂民政发〔2025〕9号\n\n湖北省民政厅关于印发《湖北省社区养老服务提升行动方案》的通知\n\n"
+            "各市民政局：\n\n现印发给你们。\n\n附件：1．湖北省社区养老服务提升行动方案\n　　　2．任务分工表\n\n湖北省民政厅\n2025年4月18日\n\n"
+            "附件1\n\n湖北省社区养老服务提升行动方案\n\n为完善网络，制定本方案。\n\n一、工作目标\n\n内容。\n")
+    meta = extract_metadata(text)
+    assert (meta["title"], meta["date"], meta["issuers"]) == ("湖北省社区养老服务提升行动方案", "2025-04-18", ["湖北省民政厅"])
+    assert (meta["region"], meta["city"], meta["province"], meta["level"]) == ("湖北省", None, "湖北省", "provincial")

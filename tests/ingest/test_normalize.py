@@ -70,3 +70,10 @@ def test_squeeze_spaces_drops_wrap_spaces_between_cjk():
 def test_index_text_folds_width_collapses_space_and_keeps_brackets():
     s = "## **鲁政办发〔２０２２〕１８号**\n\n  ＡＢＣ　养老  服务（一）"
     assert index_text(s) == "鲁政办发〔2022〕18号 ABC 养老 服务（一）"
+
+
+def test_a_wrap_inside_a_square_bracket_annotation_joins_and_a_heading_line_label_ends_its_line():
+    assert repair_breaks(["2.【牵头单位：市民政局；配合单位：各县（市、区）", "民政局】开展培训。"]) == \
+        "2.【牵头单位：市民政局；配合单位：各县（市、区）民政局】开展培训。"
+    assert repair_breaks(["（一）实施上门服务　责任单位：市民政局、各县（市、区）民政局", "对老年人提供服务。"]) == \
+        "（一）实施上门服务　责任单位：市民政局、各县（市、区）民政局\n对老年人提供服务。"

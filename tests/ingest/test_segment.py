@@ -210,3 +210,29 @@ def test_parts_hold_their_own_numbered_sections():
     text = HEADER + "第一部分 总体要求\n\n一、指导思想\n\n内容。\n\n第二部分 重点任务\n\n一、建设\n\n（1）内容。\n"
     _, clauses, _ = segment(text, "D")
     assert _paths(clauses) == [["第一部分"], ["第一部分", "一"], ["第二部分"], ["第二部分", "一"], ["第二部分", "一", "（1）"]]
+
+
+def test_a_policy_issued_as_annex_1_gets_its_clause_tree():
+    text = ("XX省民政厅文件\n\nXX民发〔2025〕9号\n\nXX省民政厅关于印发《XX行动方案》的通知\n\n各市民政局：\n\n"
+            "现将《XX行动方案》印发给你们。\n\n附件：1．XX行动方案\n　　　2．XX任务分工表\n\nXX省民政厅\n2025年4月18日\n\n"
+            "附件1\n\nXX行动方案\n\n为完善社区养老服务网络，制定本方案。\n\n一、工作目标\n\n内容。\n\n二、重点任务\n\n（一）布局设施。内容。\n\n"
+            "附件2\n\nXX任务分工表\n\n| 序号 | 任务 |\n")
+    header, clauses, _ = segment(text, "D")
+    assert _paths(clauses) == [[], ["一"], ["二"], ["二", "（一）"], ["附件2"]]
+    assert header.endswith("附件1\nXX行动方案") and "2．XX任务分工表" in header
+
+
+def test_bold_lines_are_the_headings_of_a_document_without_numbering():
+    text = ("XX县人民政府办公室文件\n\nXX政办发〔2025〕5号\n\nXX县人民政府办公室\n\n二〇二五年三月十日\n\n"
+            "**XX县养老服务实施方案**\n\n　　为加快构建养老服务体系，制定本方案。\n\n**总体要求**\n\n　　坚持以人民为中心。\n\n"
+            "**重点任务**\n\n　　**提升中心功能。**按照要求改扩建。（牵头单位：县民政局）\n\n　　**发展家庭床位。**每年新增100张。\n")
+    header, clauses, _ = segment(text, "D")
+    assert [(c.clause_id, c.heading) for c in clauses] == [
+        ("D:0", ""), ("D:§1", "总体要求"), ("D:§2", "重点任务"), ("D:§2/¶1", "提升中心功能"), ("D:§2/¶2", "发展家庭床位")]
+    assert "XX县养老服务实施方案" in header and clauses[3].text.startswith("提升中心功能。按照要求")
+
+
+def test_bold_runs_do_not_make_headings_where_numbering_exists():
+    text = HEADER + PREAMBLE + "一、任务\n\n**重点工作**\n\n内容。\n\n**加强领导。**内容。\n"
+    _, clauses, _ = segment(text, "D")
+    assert _paths(clauses) == [[], ["一"]]

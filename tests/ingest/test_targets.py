@@ -154,9 +154,11 @@ def test_a_bare_verb_before_the_value_gives_way_to_the_noun_after_it():
     assert extract_targets("给予每人每月 100 元的床位运营补贴。")[0].indicator == "床位运营补贴"
 
 
-def test_range_with_the_unit_on_both_ends_and_compound_units():
-    ts = extract_targets("床位费收费标准为每人每月800元至1200元。按照600元/张/年的标准给予运营补贴。")
-    assert [(t.value, t.value_max, t.unit) for t in ts] == [(800, 1200, "元"), (600, None, "元/张/年")]
+def test_range_with_the_unit_on_both_ends_and_rate_units_as_unit_and_scope():
+    ts = extract_targets("床位费收费标准为每人每月800元至1200元。按照600元/张/年的标准给予运营补贴。"
+                         "服务标准为200元/人·月。")
+    assert [(t.value, t.value_max, t.unit, t.scope) for t in ts] == [
+        (800, 1200, "元", "每人每月"), (600, None, "元", "每张每年"), (200, None, "元", "每人每月")]
 
 
 def test_whitespace_aligned_table_takes_the_target_column_not_the_baseline():
@@ -180,3 +182,31 @@ def test_durations_count_only_with_a_comparator_touching_the_number():
 def test_percentage_points_are_their_own_unit():
     ts = extract_targets("护理型床位占比达到72%，较2023年提高8个百分点。")
     assert [(t.value, t.unit) for t in ts] == [(72, "%"), (8, "个百分点")]
+
+
+def test_a_present_state_section_states_no_targets():
+    assert extract_targets("一、发展基础\n截至2025年9月底，全县建成乡镇敬老院16所；护理型床位占比达到58%。") == []
+    assert len(extract_targets("（三）改善养老机构现状\n到2027年，护理型床位占比达到70%。")) == 1
+
+
+def test_a_figure_adjusted_from_is_a_baseline():
+    ts = extract_targets("将居家养老服务补贴标准由每人每月100—200元调整为每人每月150—300元。")
+    assert [(t.value, t.value_max) for t in ts] == [(150, 300)]
+
+
+def test_chinese_numeral_items_count_only_after_a_comparator():
+    assert [(t.value, t.unit) for t in extract_targets("每户基础类项目不少于五项。")] == [(5, "项")]
+    assert extract_targets("同时符合条件的，按照就高原则享受一项补贴。") == []
+
+
+def test_year_columns_are_targets_and_the_baseline_column_is_not():
+    table = ("| 序号 | 指标名称 | 单位 | 2025年基数 | 2026年 | 2028年 | 2030年 |\n| --- | --- | --- | --- | --- | --- | --- |\n"
+             "| 1 | 家庭养老床位数 | 张 | 120 | 200 | 350 | 500 |")
+    assert [(t.value, t.unit, t.year) for t in extract_targets(table)] == [(200, "张", 2026), (350, "张", 2028), (500, "张", 2030)]
+
+
+def test_a_table_cell_with_its_own_unit_and_comparator():
+    table = ("服务对象类别              补贴标准（元/人/月）    每月服务时长\n"
+             "城乡低保对象中的失能老年人        300                不少于10小时")
+    ts = extract_targets(table)
+    assert [(t.value, t.unit, t.comparator) for t in ts] == [(300, "元", "="), (10, "小时", ">=")]
