@@ -127,19 +127,22 @@ def position_label(path: list[str]) -> str:
     """Render a heading path as Chinese readers write it: 二、（一）2.
 
     Labels already carrying their own punctuation (（一）, ①, 第一条) are kept;
-    bare Chinese numerals get 、 and bare digits get a full stop.
+    bare Chinese numerals get 、 and bare digits get a full stop; the
+    position labels of unnumbered bold headings read §4 ¶1.
     """
     out = []
     for p in path:
         if not p:
             continue
-        if p[0] in "（(①②③④⑤⑥⑦⑧⑨⑩第" or p[-1] in "）)" or p.startswith("附件"):
+        if p[0] in "§¶":  # unnumbered bold headings, numbered by position: §4 ¶1
+            out.append(p + " ")
+        elif p[0] in "（(①②③④⑤⑥⑦⑧⑨⑩第" or p[-1] in "）)" or p.startswith("附件"):
             out.append(p)
         elif p.isdigit():
             out.append(p + ".")
         else:
             out.append(p + "、")
-    return "".join(out)
+    return "".join(out).strip()
 
 
 def clause_from_dict(d: dict[str, Any]) -> Clause:

@@ -52,3 +52,11 @@ def test_record_shapes_and_jsonl(tmp_path):
     raw = path.read_text(encoding="utf-8")
     assert "县民政局" in raw and "\\u" not in raw
     assert json.loads(raw.splitlines()[0]) == rec
+
+
+def test_position_labels_read_as_chinese_readers_write_them():
+    from ingest.model import position_label
+
+    assert position_label(["二", "（一）", "2"]) == "二、（一）2."
+    assert position_label(["第三章", "第十四条"]) == "第三章第十四条"
+    assert position_label(["§4", "¶1"]) == "§4 ¶1"
