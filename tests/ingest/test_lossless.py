@@ -47,7 +47,10 @@ sentence = st.builds(lambda w, end: w + end, words, st.sampled_from(["。", "；
 
 
 @st.composite
-def heading(draw) -> str:
+def heading(draw, numbered: bool = True) -> str:
+    if not numbered:  # a Word export that lost its numbering: **总体要求** / **提升功能。**按照…
+        phrase = draw(words).replace("*", "")
+        return draw(st.sampled_from([f"**{phrase}**", f"　　**{phrase}。**" + draw(sentence)]))
     n = draw(st.integers(1, 12))
     label = draw(st.sampled_from([
         f"{CN[n % 10]}、", f"（{CN[n % 10]}）", f"({CN[n % 10]}) ", f"{n}. ", f"{n}、", f"{n}．", f"（{n}）", "①",
@@ -90,8 +93,9 @@ def document(draw) -> str:
                   "2024年1月2日", "某县养老服务方案"]
     if draw(st.booleans()):
         parts.append("为推进养老，制定本方案。" + draw(words))
+    numbered = draw(st.booleans()) or draw(st.booleans())
     for _ in range(draw(st.integers(0, 8))):
-        parts.append(draw(heading()))
+        parts.append(draw(heading(numbered)))
         parts += draw(st.lists(paragraph(), max_size=3))
     if draw(st.booleans()):
         parts += draw(st.sampled_from([["附件：1. 清单\n2. 名单", "附件 1"], ["附件：" + "清单"], ["附件2"]]))
