@@ -31,6 +31,7 @@ SETS = {  # name -> (documents, labels)
     "unseen9": (DATA / "unseen9", DATA / "unseen9"),
     "unseen10": (DATA / "unseen10", DATA / "unseen10"),
     "unseen11": (DATA / "unseen11", DATA / "unseen11"),
+    "unseen13": (DATA / "unseen13", DATA / "unseen13"),
 }
 BARS = {"departments": 0.95, "targets": 0.90, "citations": 0.95}
 FIELDS = ("doc", "title", "date", "region", "city", "province", "level")
