@@ -39,7 +39,10 @@ def _own_titles(doc: Document) -> set[str]:
 def _is_own(c: Citation, doc: Document, own: set[str]) -> bool:
     if c.number and c.number == doc.doc:
         return True
-    return bool(c.title) and not c.number and _key(c.title) in own
+    if not c.title or c.number:
+        return False
+    key = _key(c.title)  # 《实施方案》: the document's own title, shortened to its kind
+    return key in own or (len(key) <= 6 and bool(doc.title) and _key(doc.title).endswith(key))
 
 
 def merge_citations(citations: list[Citation]) -> list[Citation]:

@@ -25,6 +25,7 @@ _STYLES: list[tuple[str, re.Pattern[str]]] = [
     ("jie", re.compile(rf"^(第[{CN_NUM}\d]+节)\s*")),
     ("tiao", re.compile(rf"^(第[{CN_NUM}\d]+条)\s*")),
     ("paren_cn", re.compile(rf"^[（(]\s*([{CN_NUM}]+)\s*[)）]\s*")),
+    ("square_cn", re.compile(rf"^【\s*([{CN_NUM}]+)\s*】\s*")),
     ("paren_arabic", re.compile(r"^[（(]\s*([0-9０-９]{1,3})\s*[)）]\s*")),
     ("cn", re.compile(rf"^([{CN_NUM}]+)\s*[、．.]\s*")),
     ("arabic", re.compile(r"^([1-9１-９][0-9０-９]{0,2})\s*(?:[、．]|\.(?![0-9０-９]))\s*")),
@@ -52,6 +53,8 @@ def _label(style: str, raw: str) -> str:
     raw = fold_width(raw)
     if style == "paren_cn" or style == "paren_arabic":
         return f"（{raw}）"
+    if style == "square_cn":
+        return f"【{raw}】"
     return raw
 
 

@@ -29,6 +29,7 @@ _JURISDICTION = re.compile(
     r"(?=[县区市旗]?委|人民政府|政府|人大|政协|党委|办公|[\u4e00-\u9fff]{1,8}(?:局|厅|委)$)"  # 献县县委, 平遥县民政局, 湖北省民政厅
 )
 _NOTICE_TITLE = re.compile(r"《(.+?)》")
+_ISSUED_AS = re.compile(r"印发(?:了)?《([^《》]+)》\s*[（(]([^（()）]{6,24})[)）]")
 _HEADER_ISSUER = re.compile(r"^((?:\S+(?:办公室|办公厅|人民政府|委员会|政府))(?:\s+\S+(?:办公室|办公厅|人民政府|委员会|政府))*)\s*文件$")
 SIGNATURE_AFTER_ANNEX_LIST = 6  # lines after a 附件： list line where the signature may still stand
 _META_ISSUER = re.compile(r"(?:发文机关|发布机构|发文单位)\s*[:：]?\s*(\S+?(?:办公室|办公厅|人民政府|委员会|政府|局|厅))(?:\s|$)")
@@ -80,13 +81,21 @@ def _sign_date(text: str) -> Optional[str]:
 
 
 def _doc_number(header: list[Line]) -> Optional[str]:
-    """The header's own 文号: a line that is just the number, else the first in the header."""
+    """The header's own 文号: a line that is just the number, else the first in the header outside
+    a citing sentence, else the number a report of its issue gives the title standing in the header."""
     for ln in header:
         compact = re.sub(r"^(?:发文字号|发文文号|文号|字号)\s*[:：]?", "", ln.text.replace(" ", ""))
         if (n := normalize_number(compact)) and len(compact) <= len(n) + 2:
             return n
     own = (ln for ln in header if "。" not in ln.text and "《" not in ln.text)  # not a citing sentence
-    return next((n for ln in own for _, _, _, n in find_numbers(ln.text)), None)
+    if found := next((n for ln in own for _, _, _, n in find_numbers(ln.text)), None):
+        return found
+    lines = {squeeze_spaces(ln.text) for ln in header}
+    for ln in header:  # a news post: …印发《沛县…方案》（沛政办发〔2025〕23号）… above that very title
+        for m in _ISSUED_AS.finditer(ln.text):
+            if squeeze_spaces(m.group(1)) in lines and (n := normalize_number(m.group(2))):
+                return n
+    return None
 
 
 def _signing(lines: list[Line], last: bool = False, named: tuple[str, ...] = ()) -> tuple[Optional[int], list[str]]:

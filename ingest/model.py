@@ -136,7 +136,7 @@ def position_label(path: list[str]) -> str:
             continue
         if p[0] in "§¶":  # unnumbered bold headings, numbered by position: §4 ¶1
             out.append(p + " ")
-        elif p[0] in "（(①②③④⑤⑥⑦⑧⑨⑩第" or p[-1] in "）)" or p.startswith("附件"):
+        elif p[0] in "（(【①②③④⑤⑥⑦⑧⑨⑩第" or p[-1] in "）)】" or p.startswith("附件"):
             out.append(p)
         elif p.isdigit():
             out.append(p + ".")

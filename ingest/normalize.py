@@ -27,6 +27,7 @@ PAGE_MARK = re.compile(
 _RULE_LINE = re.compile(r"^\s*(?:[-*]\s*){3,}$|^\s*\|?(?:\s*-{2,}\s*\|)+\s*-*\s*$")
 _LEAD_HASH = re.compile(r"^\s*#{1,6}(?:\s+|(?=\S))")
 _LEAD_BULLET = re.compile(r"^\s*[-*]\s+")
+_LEAD_DECOR = re.compile(r"^[▌▍▎■□◆◇●○★☆▶►▲△❖]+\s*")  # 公众号 decorations: ▌一、总体要求 (kept in the text)
 _SPACES = re.compile(r"[ \t\u3000\xa0]+")
 # Whitespace written as HTML entities by web and Word exports (&nbsp; &#12288; …): whitespace.
 WS_ENTITY = re.compile(r"&(?:nbsp|ensp|emsp|thinsp|#160|#xa0|#12288|#x3000);?", re.IGNORECASE)
@@ -54,7 +55,12 @@ class Line:
 
 
 def strip_lead(raw: str) -> str:
-    """Remove leading whitespace, markdown heading hashes and a list bullet."""
+    """Remove leading whitespace, markdown heading hashes and a list bullet or decoration (▌一、)."""
+    return _LEAD_DECOR.sub("", _strip_md_lead(raw), count=1)
+
+
+def _strip_md_lead(raw: str) -> str:
+    """Remove leading whitespace, markdown heading hashes and a markdown list bullet."""
     s = _LEAD_HASH.sub("", raw, count=1)
     return _LEAD_BULLET.sub("", s, count=1).strip()
 
@@ -71,7 +77,7 @@ def strip_markup(raw: str) -> str:
         raw = _html_line(raw)
     if _RULE_LINE.match(raw):
         return ""
-    s = strip_lead(raw).replace("**", "")
+    s = _strip_md_lead(raw).replace("**", "")
     if "|" in s:  # a table row keeps its cell bars (snippets quote them), spaces collapsed
         s = _WS.sub(" ", s)
     return s.strip()

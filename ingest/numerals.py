@@ -9,8 +9,8 @@ _CN_SCALES = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 
 
 def to_number(s: str) -> float:
-    """``"12.0"`` → 12, ``"0.5"`` → 0.5: an int when the value is whole."""
-    v = float(s)
+    """``"12.0"`` → 12, ``"0.5"`` → 0.5, ``"1 200"`` → 1200: an int when the value is whole."""
+    v = float(s.replace(" ", "").replace("\u00a0", ""))
     return int(v) if v.is_integer() else v
 
 

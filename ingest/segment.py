@@ -23,6 +23,7 @@ _ANNEX_MARK = re.compile(r"^附\s*件\s*([0-9０-９]*)\s*[:：]?\s*(.*)$")
 _PRINTED = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发")
 _TRAILER = re.compile(
     r"^(?:[（(]?\s*共印\s*\d+\s*份\s*[)）]?|抄\s*送.*|(?:【?(?:关闭窗口|打印本页|打印|关闭)】?\s*)+|[（(]此件.{0,12}[)）]"
+    r"|(?:来源|作者|编辑|责编|审核|校对|排版)[:：].{0,20}|[—\-]+\s*END\s*[—\-]+"  # 公众号 article credits
     r"|扫一扫在手机打开当前页|.*(?:网站标识码|ICP备|公网安备|版权所有|Copyright|©).*|主办(?:单位)?[:：].*承办(?:单位)?[:：].*)$"
 )  # 印发 lines, and the footer of a government web page
 _PREAMBLE_OPENER = re.compile(r"^(?:为了?|根据|按照|依据|依照|贯彻|近年来|当前)")
@@ -48,9 +49,13 @@ class Layout:
         return h
 
 
+_READ_MORE = re.compile(r"^(?:往期推荐|推荐阅读|相关阅读|往期回顾|延伸阅读)$")
+
+
 def _trailer_start(lines: list[Line]) -> int:
-    """Index of the first line of the trailing 印发 block."""
-    i = len(lines)
+    """Index of the first line of the trailing 印发 block (or of a 公众号 article's 往期推荐 list)."""
+    more = next((k for k in range(len(lines) // 2, len(lines)) if _READ_MORE.match(lines[k].text)), None)
+    i = len(lines) if more is None else more
     while i > 0:
         t = lines[i - 1].text
         printed_below = i < len(lines) and _PRINTED.search(lines[i].text)

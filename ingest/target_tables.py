@@ -138,6 +138,10 @@ def _header_unit(head: str) -> tuple[str, Optional[str]]:
     return split_rate(m.group(1).replace("％", "%") if m else "")
 
 
+_TOTALS = ("合计", "总计", "小计")
+_YEAR_CELL = re.compile(r"^(20\d{2})\s*年(?:底|末)?(?:前|以前)?$")
+
+
 def _matrix_table(lines: list[str]) -> tuple[list[Target], set[int]]:
     """Targets of a table whose header gives value columns a unit and whose rows are named.
 
@@ -149,37 +153,49 @@ def _matrix_table(lines: list[str]) -> tuple[list[Target], set[int]]:
     used: set[int] = set()
     header: Optional[list[str]] = None
     value_cols: list[int] = []
+    name = 0  # the column naming each row: the first, or the one after a 序号 column
     for i, line in enumerate(lines):
         cells = [c for c in _CELLS.split(line.strip()) if c]
-        if not cells:  # a row end or a line joined into the row above
-            continue
+        if not cells or (header is not None and len(cells) == 1 and cells[0] not in _TOTALS):
+            continue  # a row end, a line joined into the row above, or a page's running head between rows
         if header is None:
-            value_cols = [j for j, c in enumerate(cells) if j > 0 and LABEL_UNIT.search(c) and _header_unit(c)[0]]
-            if len(cells) >= 2 and value_cols and (len(value_cols) >= 2 or len(cells) <= 4) \
+            name = 1 if cells[0] in ("序号", "编号", "序") else 0
+            value_cols = [j for j, c in enumerate(cells) if j > name and LABEL_UNIT.search(c) and _header_unit(c)[0]]
+            if len(cells) >= 2 and value_cols and (len(value_cols) >= 2 or len(cells) - name <= 4) \
                     and not any(_CELL_VALUE.match(c) for c in cells):
                 header = cells
                 used.add(i)
             continue
         if all(set(c) <= set("-:—") for c in cells):  # | --- | --- | under the header
             continue
+        if cells[0] in _TOTALS and len(cells) == 2 and len(value_cols) == 1 and (m := _CELL_VALUE.match(cells[1])):
+            unit, per = _header_unit(header[value_cols[0]])  # 合计 390: the column's total
+            out.append(Target(indicator=LABEL_UNIT.sub("", header[value_cols[0]]), value=to_number(m.group("num")),
+                              unit="%" if m.group("unit") else unit, scope=cells[0], text=line.strip()))
+            used.add(i)
+            continue
         values = {j: _CELL_VALUE.match(cells[j]) for j in value_cols if j < len(cells)}
-        if len(cells) != len(header) or not all(values.values()) or _CELL_VALUE.match(cells[0]):  # a row names itself
+        if len(cells) != len(header) or _CELL_VALUE.match(cells[name]):  # a row names itself
             header = None
             continue
+        if not all(values.values()):  # 6O: an unreadable cell spoils its row, not the table
+            continue
+        year = next((int(y.group(1)) for c in cells if (y := _YEAR_CELL.match(c))), None)  # 完成时间 | 2026年
         for j, m in values.items():
             unit, per = _header_unit(header[j])
             unit = "%" if m.group("unit") else unit
             if unit in rules()["units"] or unit == "%":
                 many = len(value_cols) >= 2
-                out.append(Target(indicator=LABEL_UNIT.sub("", header[j]) if many else cells[0],
+                out.append(Target(indicator=LABEL_UNIT.sub("", header[j]) if many else cells[name],
                                   value=to_number(m.group("num")), unit=unit,
-                                  comparator=_CELL_CMP.get(m.group("cmp") or "", "="),
-                                  scope=cells[0] if many else per, text=line.strip()))
+                                  comparator=_CELL_CMP.get(m.group("cmp") or "", "="), year=year,
+                                  scope=cells[name] if many else per, text=line.strip()))
         for j, cell in enumerate(cells[1:], 1):  # 每月服务时长 | 不少于12小时: the unit in the cell
-            if j not in values and (m := _unit_cell_re().match(cell)) and m.group("unit") not in rules()["excluded_units"]:
+            if j not in values and (m := _unit_cell_re().match(cell)) \
+                    and m.group("unit") not in rules()["excluded_units"] + rules()["comparator_units"]:
                 out.append(Target(indicator=header[j], value=to_number(m.group("num")), unit=m.group("unit"),
-                                  comparator=_CELL_CMP.get(m.group("cmp") or "", "="), scope=cells[0],
-                                  text=line.strip()))
+                                  comparator=_CELL_CMP.get(m.group("cmp") or "", "="), scope=cells[name],
+                                  year=year, text=line.strip()))
         used.add(i)
     return out, used
 

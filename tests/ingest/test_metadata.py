@@ -224,3 +224,11 @@ def test_a_provincial_department_and_a_policy_issued_as_annex_1():
     meta = extract_metadata(text)
     assert (meta["title"], meta["date"], meta["issuers"]) == ("湖北省社区养老服务提升行动方案", "2025-04-18", ["湖北省民政厅"])
     assert (meta["region"], meta["city"], meta["province"], meta["level"]) == ("湖北省", None, "湖北省", "provincial")
+
+
+def test_a_news_post_gives_the_number_of_the_policy_it_reports():
+    text = ("重磅！某县养老服务实施方案出台\n\n来源：沛县民政局\n\n近日，沛县人民政府办公室印发《沛县居家社区养老服务提升实施方案》"
+            "（沛政办发〔2025〕23号），一起来看全文。\n\n沛县居家社区养老服务提升实施方案\n\n为贯彻落实上级要求，制定本方案。\n\n"
+            "一、总体要求\n\n内容。\n\n沛县人民政府办公室\n2025年6月5日\n")
+    meta = extract_metadata(text)
+    assert (meta["doc"], meta["title"], meta["date"]) == ("沛政办发〔2025〕23号", "沛县居家社区养老服务提升实施方案", "2025-06-05")

@@ -236,3 +236,15 @@ def test_bold_runs_do_not_make_headings_where_numbering_exists():
     text = HEADER + PREAMBLE + "一、任务\n\n**重点工作**\n\n内容。\n\n**加强领导。**内容。\n"
     _, clauses, _ = segment(text, "D")
     assert _paths(clauses) == [[], ["一"]]
+
+
+@pytest.mark.parametrize(("line", "label"), [("▌一、总体要求", "一"), ("【三】发展居家上门服务", "【三】"), ("◆ （二）强化保障。内容", "（二）")])
+def test_decorated_and_square_bracket_headings(line, label):
+    assert match_heading(line).label == label
+    assert match_heading("◆ 构建助餐网络。") is None
+
+
+def test_a_news_posts_recommended_reading_is_trailer():
+    text = HEADER + PREAMBLE + "一、任务\n\n内容。\n\n某县人民政府办公室\n2024年1月2日\n\n—— END ——\n\n来源：某县民政局\n\n往期推荐\n\n我县新增3家示范性助餐点\n\n阅读原文\n"
+    _, clauses, trailer = segment(text, "D")
+    assert "3家" not in clauses[-1].text and "往期推荐" in trailer and "—— END ——" in trailer

@@ -210,3 +210,11 @@ def test_a_table_cell_with_its_own_unit_and_comparator():
              "城乡低保对象中的失能老年人        300                不少于10小时")
     ts = extract_targets(table)
     assert [(t.value, t.unit, t.comparator) for t in ts] == [(300, "元", "="), (10, "小时", ">=")]
+
+
+def test_grouped_thousands_and_a_numbered_table_across_a_page_break():
+    assert [(t.value, t.unit) for t in extract_targets("到2027年底，床位总数达到1 200张。")] == [(1200, "张")]
+    table = ("  序号   乡镇      建设方式     床位（张）   完成时间\n   1     紫阳镇    新建           80         2025年\n"
+             "                              某县人民政府办公室\n   2     江湾镇    改扩建         6O         2025年\n"
+             "   3     清华镇    改扩建         60         2026年\n         合计                    200")
+    assert [(t.value, t.unit, t.year) for t in extract_targets(table)] == [(80, "张", 2025), (60, "张", 2026), (200, "张", None)]
