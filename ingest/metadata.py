@@ -15,7 +15,7 @@ from typing import Any, Optional
 
 from ingest.normalize import Line, fold_width, source_lines, squeeze_spaces
 from ingest.prefixes import city_of, find_numbers, issuer_for_number, normalize_number, province_of
-from ingest.segment import layout
+from ingest.segment import is_annex_marker, layout
 
 _CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "O": 0}
 _DATE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
@@ -110,7 +110,7 @@ def _signing(lines: list[Line], last: bool = False, named: tuple[str, ...] = ())
             offices = _cells(lines[i].text)[:-1]  # 山南市乃东区人民政府办公室　　　　2024年8月20日
             j = i - 1
             while j >= 0 and _OFFICE.search(lines[j].text) and not _PUNCT.search(lines[j].text):
-                offices[:0] = [p for p in re.split(r"\s{2,}", lines[j].text) if p]
+                offices[:0] = _cells(lines[j].text)
                 j -= 1
             if not last:
                 return i, offices
@@ -130,14 +130,11 @@ def _undated_signature(lines: list[Line]) -> list[str]:
     return []
 
 
-_ANNEX_MARKER = re.compile(r"^附件\s*[0-9０-９]*\s*[:：]?$")  # 附件1 above a policy issued as an annex
-
-
 def _title_like(text: str) -> bool:
     """A header line that can be (part of) the policy title: not an office, date, number or note."""
     flat = squeeze_spaces(text)
     return (len(flat) >= 2 and not _PUNCT.search(flat) and not _date_of(flat) and "此件" not in flat
-            and not _META_FIELD.match(text) and not _ANNEX_MARKER.match(flat)
+            and not _META_FIELD.match(text) and not is_annex_marker(flat)
             and "印发" not in flat and normalize_number(flat) is None and flat.count("《") == flat.count("》")
             and (not _OFFICE.search(flat.removesuffix("文件")) or bool(_TITLE_END.search(flat))))
 
@@ -242,7 +239,7 @@ def extract_metadata(text: str) -> dict[str, Any]:
     number = _doc_number(header)
     web = next((m for ln in header + lines[lay.annex:] if (m := _WEB_DATE.search(ln.text))), None)  # or its footer
     sign_at, issuers = _signing(header)
-    header_offices = tuple(p for ln in header for p in re.split(r"\s{2,}|\u3000+", ln.text.removesuffix("文件"))
+    header_offices = tuple(p for ln in header for p in _cells(ln.text.removesuffix("文件"))
                            if _OFFICE.search(p) and not _PUNCT.search(p))
     date = _sign_date(header[sign_at].text) if sign_at is not None else None
     if sign_at is None:  # signed at the end of the body instead (意见 issued without a 通知 wrapper)

@@ -40,6 +40,7 @@ class Layout:
     annex: int  # first annex line (== trailer when there is none)
     trailer: int  # first trailer line (== len(lines) when there is none)
     bold_from: int | None = None  # bold-only headings count from this line (a document with no numbered heading)
+    wrap: tuple[int | None, int | None] = (None, None)  # the hard-wrap width of the source (:func:`wrap_width`)
 
     def heading(self, lines: list[Line], i: int) -> Heading | None:
         """The heading that line ``i`` opens, if any."""
@@ -79,26 +80,25 @@ def _annex_list_item(lines: list[Line], i: int) -> bool:
     return False
 
 
-def _bold_from(lines: list[Line], trailer: int) -> int | None:
-    """Where bold-only headings start in a document without numbered ones: after the first
-    preamble (为…制定本方案), when two or more follow it. A bold line right above a preamble
-    is the policy title, not a heading."""
+def _bold_from(lines: list[Line], trailer: int) -> tuple[int, int] | None:
+    """(where bold-only headings start, the first of them) in a document without numbered ones:
+    after the first preamble (为…制定本方案), when two or more follow it. A bold line right above
+    a preamble is the policy title, not a heading."""
     opener = next((i for i in range(trailer) if _PREAMBLE_OPENER.match(lines[i].text)
                    and _PUNCT.search(lines[i].text) and (i == 0 or not match_bold(lines[i].raw))), None)
     if opener is None:
         return None
     bolds = [i for i in range(opener + 1, trailer) if match_bold(lines[i].raw)
              and not (i + 1 < trailer and _PREAMBLE_OPENER.match(lines[i + 1].text))]
-    return opener + 1 if len(bolds) >= 2 else None
+    return (opener + 1, bolds[0]) if len(bolds) >= 2 else None
 
 
 def layout(lines: list[Line]) -> Layout:
     """Find where header, preamble, clauses, annexes and trailer begin."""
     trailer = _trailer_start(lines)
     first = next((i for i in range(trailer) if match_heading(lines[i].raw) and not _annex_list_item(lines, i)), None)
-    bold_from = _bold_from(lines, trailer) if first is None else None
-    if bold_from is not None:
-        first = next(i for i in range(bold_from, trailer) if match_bold(lines[i].raw))
+    bold = _bold_from(lines, trailer) if first is None else None
+    bold_from, first = bold if bold else (None, first)
     start = 0 if first is None else first + 1
     annex = next((i for i in range(start, trailer) if _ANNEX.match(lines[i].text)), trailer)
     first = annex if first is None else first
@@ -114,7 +114,7 @@ def layout(lines: list[Line]) -> Layout:
 
     while body > 0 and in_preamble(body - 1) and not _ANNEX.match(lines[body - 1].text):
         body -= 1
-    return Layout(body, first, annex, trailer, bold_from)
+    return Layout(body, first, annex, trailer, bold_from, wrap)
 
 
 def _annex_blocks(lines: list[Line]) -> list[list[Line]]:
@@ -132,6 +132,12 @@ def _annex_blocks(lines: list[Line]) -> list[list[Line]]:
         else:
             merged.append(block)
     return merged
+
+
+def is_annex_marker(text: str) -> bool:
+    """True for a line that only marks an annex (附件1, 附件：), with no title after it."""
+    m = _ANNEX_MARK.match(text)
+    return bool(m) and not m.group(2)
 
 
 def _is_marked(block: list[Line]) -> bool:
@@ -172,12 +178,11 @@ def _tree(lines: list[Line], lay: Layout) -> list[_Node]:
         nodes.append(_Node([], "", lines[lay.body:lay.first_heading], "preamble", None))
     ranks: dict[str, int] = {}
     stack: list[tuple[int, int]] = []  # (rank, node index)
-    wrap = wrap_width(lines)
     counts: dict[tuple[int | None, str], int] = {}
     for i in range(lay.first_heading, lay.annex):
         ln = lines[i]
         h = lay.heading(lines, i)
-        if h is None or (nodes and _cut_by_wrap(nodes[-1].lines[-1], wrap) and len(nodes[-1].lines) > 1):
+        if h is None or (nodes and _cut_by_wrap(nodes[-1].lines[-1], lay.wrap) and len(nodes[-1].lines) > 1):
             # 1∶ / 6、1∶3的标准… : a wrap, not a heading
             nodes[-1].lines.append(ln)
             continue
@@ -282,7 +287,6 @@ def segment(text: str, doc: str) -> tuple[str, list[Clause], str]:
     lines = source_lines(text)
     lay = layout(lines)
     nodes = _tree(lines, lay)
-    wrap = wrap_width(lines)
     ids: list[str] = []
     seen: dict[str, int] = {}
     clauses: list[Clause] = []
@@ -292,7 +296,7 @@ def segment(text: str, doc: str) -> tuple[str, list[Clause], str]:
         cid = base if seen[base] == 1 else f"{base}~{seen[base]}"
         ids.append(cid)
         clauses.append(Clause(
-            clause_id=cid, doc=doc, path=list(node.path), heading=node.heading, text=_text(text, node, wrap),
+            clause_id=cid, doc=doc, path=list(node.path), heading=node.heading, text=_text(text, node, lay.wrap),
             level=len(node.path), kind=node.kind,
             parent_id=ids[node.parent] if node.parent is not None else None,
             order=order, start=node.lines[0].start, end=node.lines[-1].end,

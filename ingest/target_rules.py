@@ -17,6 +17,12 @@ def rules() -> dict:
     return json.loads(_DATA.read_text(encoding="utf-8"))
 
 
+@lru_cache(maxsize=1)
+def unit_alternation() -> str:
+    """The units as a regex alternation, longest first (万平方米 before 平方米)."""
+    return "|".join(map(re.escape, sorted(rules()["units"], key=len, reverse=True)))
+
+
 def split_rate(unit: str) -> tuple[str, str | None]:
     """A rate unit as its base unit and scope: 元/人·月 → (元, 每人每月); 张 → (张, None).
 

@@ -10,12 +10,12 @@ from typing import Optional
 
 from ingest.model import Target
 from ingest.numerals import to_number
-from ingest.target_rules import LABEL_UNIT, rules, split_rate
+from ingest.target_rules import LABEL_UNIT, rules, split_rate, unit_alternation
 
 
 @lru_cache(maxsize=1)
 def _row_re() -> re.Pattern[str]:
-    units = "|".join(map(re.escape, sorted(rules()["units"], key=len, reverse=True)))
+    units = unit_alternation()
     return re.compile(
         r"^\s*(?:\d{1,3}\s+)?(?P<label>[^，,。；;\s][^，,。；;]*?)\s+"
         rf"(?P<num>\d+(?:\.\d+)?)\s?(?P<unit>{units})?(?=\s|$)(?P<rest>[^，,。；;]*)"
@@ -203,7 +203,7 @@ def _matrix_table(lines: list[str]) -> tuple[list[Target], set[int]]:
 @lru_cache(maxsize=1)
 def _unit_cell_re() -> re.Pattern[str]:
     """A table cell holding one figure with its unit: ``不少于12小时``, ``≥80%``."""
-    units = "|".join(map(re.escape, sorted(rules()["units"], key=len, reverse=True)))
+    units = unit_alternation()
     return re.compile(rf"^(?P<cmp>≥|≤|>|<|＞|＜|不低于|不少于|不超过|不高于)?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>{units})$")
 
 

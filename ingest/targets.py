@@ -18,7 +18,7 @@ from typing import Optional
 
 from ingest.model import Target
 from ingest.numerals import chinese_number, to_number
-from ingest.target_rules import rules, split_rate
+from ingest.target_rules import rules, split_rate, unit_alternation
 from ingest.target_tables import table_targets
 
 _SENT = re.compile(r"[。；;！？!?\n]")
@@ -30,7 +30,7 @@ _TITLE = re.compile(r"《[^》]*》|〔[^〕]*〕")
 
 @lru_cache(maxsize=1)
 def _number_re() -> re.Pattern[str]:
-    units = "|".join(map(re.escape, sorted(rules()["units"], key=len, reverse=True)))
+    units = unit_alternation()
     return re.compile(
         r"(?<![\d.A-Za-z/〔\-—])(?P<num2>\d+(?:\.\d+)?)(?P<mult>[万亿])\s*[至到\-—–~～]\s*"  # 5万—8万元
         rf"(?P<max3>\d+(?:\.\d+)?)(?P<unit2>(?P=mult)(?:{units}))"
@@ -101,7 +101,7 @@ def _strip(phrase: str, words: list[str], lead: bool) -> str:
 def _noun_after(post: str) -> str:
     """The noun phrase right after a number's unit (1所示范性养老机构 → 示范性养老机构),
     past further listed values (150 元、100 元、50 元的补贴 → 补贴)."""
-    units = "|".join(map(re.escape, sorted(rules()["units"], key=len, reverse=True)))
+    units = unit_alternation()
     post = re.sub(rf"^(?:\s*[、和或及]\s*\d+(?:\.\d+)?\s*(?:{units}))+", "", post)
     noun = _strip(post.lstrip(), rules()["after_unit_words"], lead=True)
     return re.split(r"[，,。；;、：:（(]|的(?!士)", noun)[0]
@@ -174,7 +174,7 @@ def _inline_targets(text: str, skip: list[tuple[int, int]]) -> list[Target]:
             vmax = to_number(high) if high else None
             if pre.endswith(("第", "满")) or unit in r["excluded_units"]:  # 第3条; 满6个月 (an eligibility)
                 continue
-            if pre.endswith("前") and unit in ("个工作日", "工作日", "天", "日"):  # 每季度末前5个工作日内报送: a calendar
+            if pre.endswith("前") and unit in r["calendar_units"]:  # 每季度末前5个工作日内报送: a calendar
                 continue
             if unit in r["comparator_units"] and not _compared(pre, text[m.end():], value):
                 continue  # 2025年, 每2年: a year or a period, not a duration standard

@@ -232,3 +232,5 @@ def test_a_news_post_gives_the_number_of_the_policy_it_reports():
             "一、总体要求\n\n内容。\n\n沛县人民政府办公室\n2025年6月5日\n")
     meta = extract_metadata(text)
     assert (meta["doc"], meta["title"], meta["date"]) == ("沛政办发〔2025〕23号", "沛县居家社区养老服务提升实施方案", "2025-06-05")
+    assert (meta["issuers"], meta["region"], meta["city"], meta["province"], meta["level"]) == (
+        ["沛县人民政府办公室"], "沛县", "徐州市", "江苏省", "county")
