@@ -34,7 +34,9 @@ def _number_re() -> re.Pattern[str]:
     return re.compile(
         r"(?<![\d.A-Za-z/〔\-—])(?P<num2>\d+(?:\.\d+)?)(?P<mult>[万亿])\s*[至到\-—–~～]\s*"  # 5万—8万元
         rf"(?P<max3>\d+(?:\.\d+)?)(?P<unit2>(?P=mult)(?:{units}))"
-        r"|(?<![\d.A-Za-z/〔\-—])(?<!\d )(?P<num>(?<=[\u4e00-\u9fff])\d{1,3}(?:[ \u00a0]\d{3})+|\d+(?:\.\d+)?)"  # 1 200张 (grouped)
+        r"|(?<![\d.A-Za-z/〔\-—])(?<!\d )(?P<num>(?<=[\u4e00-\u9fff])\d{1,3}(?:[ \u00a0]\d{3})+"  # 1 200张 (grouped)
+        rf"|(?<=[\u4e00-\u9fff])\d[ \u00a0]\d{{1,2}}(?=(?:{units}))"  # 5 0万元: an OCR space, the unit touching
+        r"|\d+(?:\.\d+)?)"
         r"(?:\s*[-—–~～至到]\s*(?P<max>\d+(?:\.\d+)?))?\s?"  # 200至500平方米
         rf"(?P<unit>{units})"
         r"(?:\s*[至到\-—–~～]\s*(?P<max2>\d+(?:\.\d+)?)\s?(?P=unit))?"  # 800元至1200元

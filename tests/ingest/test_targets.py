@@ -212,6 +212,13 @@ def test_a_table_cell_with_its_own_unit_and_comparator():
     assert [(t.value, t.unit, t.comparator) for t in ts] == [(300, "元", "="), (10, "小时", ">=")]
 
 
+def test_an_ocr_space_inside_a_short_number_touching_its_unit():
+    assert [(t.value, t.unit) for t in extract_targets("县财政按每个中心5 0万元给予改造补助。")] == [(50, "万元")]
+    # A spaced number in ordinary text is not glued to the number before it.
+    assert [(t.value, t.unit) for t in extract_targets("新增护理型床位 20 张，每人每月 3 元。")] == [
+        (20, "张"), (3, "元")]
+
+
 def test_grouped_thousands_and_a_numbered_table_across_a_page_break():
     assert [(t.value, t.unit) for t in extract_targets("到2027年底，床位总数达到1 200张。")] == [(1200, "张")]
     table = ("  序号   乡镇      建设方式     床位（张）   完成时间\n   1     紫阳镇    新建           80         2025年\n"
