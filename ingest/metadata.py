@@ -15,7 +15,8 @@ from typing import Any, Optional
 
 from ingest.normalize import Line, fold_width, source_lines, squeeze_spaces
 from ingest.prefixes import city_of, find_numbers, issuer_for_number, normalize_number, province_of
-from ingest.segment import is_annex_marker, layout
+from ingest.annexes import is_annex_marker
+from ingest.layout import layout
 
 _CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "O": 0}
 _DATE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
