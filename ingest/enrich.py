@@ -18,6 +18,7 @@ from ingest.model import Citation, Clause, Document
 from ingest.targets import extract_targets
 
 _NOISE = re.compile(r"[\s《》〈〉<>“”\"'（）()]")
+_TRAILING_NOTE = re.compile(r"[（(][^（）()]*[)）]$")
 _ANNEX_LABEL = re.compile(r"^附\s*件\s*[:：]?\s*(?:\d+\s*[.．、]?)?\s*")
 
 
@@ -42,7 +43,8 @@ def _is_own(c: Citation, doc: Document, own: set[str]) -> bool:
     if not c.title or c.number:
         return False
     key = _key(c.title)  # 《实施方案》: the document's own title, shortened to its kind
-    return key in own or (len(key) <= 6 and bool(doc.title) and _key(doc.title).endswith(key))
+    bare = _TRAILING_NOTE.sub("", doc.title)  # …实施方案（2025—2026年）, …办法（试行）
+    return key in own or (len(key) <= 6 and bool(doc.title) and _key(bare).endswith(key))
 
 
 def merge_citations(citations: list[Citation]) -> list[Citation]:

@@ -39,6 +39,7 @@ _ROW_END = re.compile(r"</tr\s*>", re.IGNORECASE)
 _CELL_GAP = re.compile(r"(?<=\S)(?: {2,}|\t|\u3000{2,})(?=\S)")
 # A line that opens with a field label: 责任单位：…, 牵头部门：…, 完成时限：…, 时间节点：…
 _GAP_FIELD = re.compile(r"[ \u3000]+[\u4e00-\u9fff]{2,4}(?:单位|部门|主体)\s*[:：][^。；;：:]*$")
+_FIELD_END = re.compile(r"(?:[局委办室院会心府处队所站部门位司道社联）)]|前|底|止|推进|坚持)$")  # a name or time limit ends
 FIELD_LINE = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:单位|部门|时限|时间|节点)\s*[:：]")
 _CJK = "\u3400-\u9fff\uf900-\ufaff"
 _CJK_GAP = re.compile(rf"(?<=[{_CJK}，。、；：《》（）“”])\s+(?=[{_CJK}，。、；：《》（）“”])")
@@ -145,7 +146,9 @@ def repair_breaks(paragraphs: list[str], first_is_heading: bool = False) -> str:
                 or _TABLE_EDGE in (out[-1:], p[:1]) \
                 or is_aligned_row(p) or is_aligned_row(out.rsplit("\n", 1)[-1]) \
                 or (FIELD_LINE.match(p) and not _open_paren(out)) \
-                or (_GAP_FIELD.search(out.rsplit("\n", 1)[-1]) and not _open_paren(out) and out[-1] not in "、，,"):
+                or (_GAP_FIELD.search(out.rsplit("\n", 1)[-1]) and not _open_paren(out) and out[-1] not in "、，,") \
+                or (FIELD_LINE.match(out.rsplit("\n", 1)[-1]) and _FIELD_END.search(out) and not _open_paren(out)
+                    and p[:1] not in NO_LINE_START + "（("):  # 责任单位：县民政局 / 各乡（镇）要…: a new paragraph
             out += "\n" + p  # a table row or a field line (责任单位：…, 完成时限：…) is a line of its own
         else:
             out += p

@@ -139,6 +139,7 @@ def _header_unit(head: str) -> tuple[str, Optional[str]]:
 
 
 _TOTALS = ("合计", "总计", "小计")
+_EMPTY = ("—", "-", "－", "——", "/", "／", "无")  # a cell with no value: 三档 | 300 | — | 3
 _YEAR_CELL = re.compile(r"^(20\d{2})\s*年(?:底|末)?(?:前|以前)?$")
 
 
@@ -158,6 +159,9 @@ def _matrix_table(lines: list[str]) -> tuple[list[Target], set[int]]:
         cells = [c for c in _CELLS.split(line.strip()) if c]
         if not cells or (header is not None and len(cells) == 1 and cells[0] not in _TOTALS):
             continue  # a row end, a line joined into the row above, or a page's running head between rows
+        if header is not None and len(cells) != len(header) and not (
+                cells[0] in _TOTALS and len(cells) == 2 and len(value_cols) == 1):
+            header = None  # the table ended: this line may head the next one
         if header is None:
             name = 1 if cells[0] in ("序号", "编号", "序") else 0
             value_cols = [j for j, c in enumerate(cells) if j > name and LABEL_UNIT.search(c) and _header_unit(c)[0]]
@@ -174,8 +178,8 @@ def _matrix_table(lines: list[str]) -> tuple[list[Target], set[int]]:
                               unit="%" if m.group("unit") else unit, scope=cells[0], text=line.strip()))
             used.add(i)
             continue
-        values = {j: _CELL_VALUE.match(cells[j]) for j in value_cols if j < len(cells)}
-        if len(cells) != len(header) or _CELL_VALUE.match(cells[name]):  # a row names itself
+        values = {j: _CELL_VALUE.match(cells[j]) for j in value_cols if j < len(cells) and cells[j] not in _EMPTY}
+        if _CELL_VALUE.match(cells[name]):  # a row names itself
             header = None
             continue
         if not all(values.values()):  # 6O: an unreadable cell spoils its row, not the table

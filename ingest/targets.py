@@ -37,7 +37,7 @@ def _number_re() -> re.Pattern[str]:
         r"|(?<![\d.A-Za-z/〔\-—])(?<!\d )(?P<num>(?<=[\u4e00-\u9fff])\d{1,3}(?:[ \u00a0]\d{3})+"  # 1 200张 (grouped)
         rf"|(?<=[\u4e00-\u9fff])\d[ \u00a0]\d{{1,2}}(?=(?:{units}))"  # 5 0万元: an OCR space, the unit touching
         r"|\d+(?:\.\d+)?)"
-        r"(?:\s*[-—–~～至到]\s*(?P<max>\d+(?:\.\d+)?))?\s?"  # 200至500平方米
+        r"(?:\s*[-—–~～至到]\s*(?P<max>\d+(?:\.\d+)?))?[ \u00a0\u3000]?"  # 200至500平方米; a tab parts cells
         rf"(?P<unit>{units})"
         r"(?:\s*[至到\-—–~～]\s*(?P<max2>\d+(?:\.\d+)?)\s?(?P=unit))?"  # 800元至1200元
         r"|百分之(?P<pct>[〇零一二两三四五六七八九十百点]{1,8})"
@@ -158,7 +158,7 @@ def _inline_targets(text: str, skip: list[tuple[int, int]]) -> list[Target]:
         elif m.group("cn"):
             value, vmax, unit = chinese_number(m.group("cn")), None, m.group("cnunit")
             lead = text[sent_start:start]
-            if (value is None or unit not in r["chinese_numeral_units"] or masked[m.end():m.end() + 1] in ("性", "一")
+            if (not value or unit not in r["chinese_numeral_units"]  # 0: （万元） is a unit, not 万 of 元 or masked[m.end():m.end() + 1] in ("性", "一")
                     or text[start - 1:start] in ("“", "‘", '"')  # “一张图”: a slogan
                     or (sent_start == 0 and _HEADING_LABEL.match(text) and len(sentence) <= 20)):  # 一次性, 一人一档, 4. 建设四个阵地
                 continue
@@ -174,7 +174,8 @@ def _inline_targets(text: str, skip: list[tuple[int, int]]) -> list[Target]:
             value, unit = to_number(m.group("num") or m.group("num2")), m.group("unit") or m.group("unit2")
             high = m.group("max") or m.group("max2") or m.group("max3")
             vmax = to_number(high) if high else None
-            if pre.endswith(("第", "满")) or unit in r["excluded_units"]:  # 第3条; 满6个月 (an eligibility)
+            if pre.endswith(("第", "满")) or unit in r["excluded_units"] \
+                    or (value == 1 and re.search(r"每(?:超过|超出|增加|多|提供|新增|新建|建成|服务|接收|收住)?$", pre)):  # 第3条; 满6个月; 每超过1人
                 continue
             if pre.endswith("前") and unit in r["calendar_units"]:  # 每季度末前5个工作日内报送: a calendar
                 continue

@@ -58,3 +58,9 @@ def test_policies_cited_by_the_notice_in_the_header_are_the_documents_citations(
     header, clauses, _ = segment(text, "D")
     doc = enrich(Document(doc="某民发〔2025〕17号", title="XX实施方案", header=header, clauses=clauses))
     assert [(c.number, c.basis) for c in doc.citations] == [("中发〔2024〕32号", True)]
+
+
+def test_the_own_title_shortened_to_its_kind_is_not_a_citation_despite_a_year_range():
+    _, clauses, _ = segment("一、问：《实施方案》出台的背景是什么？\n\n答：依据《某省养老服务条例》起草了《实施方案》。\n", "D")
+    doc = enrich(Document(doc="D", title="某县农村养老服务提质增效实施方案（2025—2026年）", clauses=clauses))
+    assert [c.title for c in doc.citations] == ["某省养老服务条例"]

@@ -33,6 +33,8 @@ SETS = {  # name -> (documents, labels)
     "unseen11": (DATA / "unseen11", DATA / "unseen11"),
     "unseen12": (DATA / "unseen12", DATA / "unseen12"),
     "unseen13": (DATA / "unseen13", DATA / "unseen13"),
+    "unseen14": (DATA / "unseen14", DATA / "unseen14"),
+    "unseen15": (DATA / "unseen15", DATA / "unseen15"),
 }
 BARS = {"departments": 0.95, "targets": 0.90, "citations": 0.95}
 FIELDS = ("doc", "title", "date", "region", "city", "province", "level")

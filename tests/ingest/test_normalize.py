@@ -77,3 +77,10 @@ def test_a_wrap_inside_a_square_bracket_annotation_joins_and_a_heading_line_labe
         "2.【牵头单位：市民政局；配合单位：各县（市、区）民政局】开展培训。"
     assert repair_breaks(["（一）实施上门服务　责任单位：市民政局、各县（市、区）民政局", "对老年人提供服务。"]) == \
         "（一）实施上门服务　责任单位：市民政局、各县（市、区）民政局\n对老年人提供服务。"
+
+
+def test_a_label_line_ending_in_a_name_is_not_joined_to_the_next_paragraph():
+    got = repair_breaks(["22.强化督导考核。", "牵头单位：县政府督查室", "责任单位：县民政局", "各乡（镇）要按照任务分工，细化举措。"])
+    assert got.split("\n")[-2:] == ["责任单位：县民政局", "各乡（镇）要按照任务分工，细化举措。"]
+    # a label line cut inside a name by the source's wrap still joins
+    assert repair_breaks(["1.建设中心。", "责任单位：县民政局、县财", "政局"]).endswith("责任单位：县民政局、县财政局")

@@ -219,6 +219,29 @@ def test_an_ocr_space_inside_a_short_number_touching_its_unit():
         (20, "张"), (3, "元")]
 
 
+def test_tiered_tables_an_empty_cell_and_a_second_table_with_other_columns():
+    text = ("具体标准见表1。\n表1　分档补贴标准\n"
+            "档次    服务补贴（元/人·月）    建床补贴（元/张）    助餐补贴（元/人·餐）\n"
+            "一档            600                  3000                   5\n"
+            "三档            300                   —                     3\n"
+            "运营补贴分档核定，具体标准见表2。\n表2　运营补贴标准\n"
+            "档次          星级        年度运营补贴（万元）\n"
+            "一档          五星级            12\n"
+            "二档          四星级             8\n")
+    got = [(t.value, t.unit, t.scope) for t in extract_targets(text)]
+    assert (300, "元", "三档") in got and (3, "元", "三档") in got  # the — cell spoils nothing
+    assert (12, "万元", None) in got and (8, "万元", None) in got  # the second header starts a new table
+    assert all(t[0] != 0 for t in got)  # （万元） is a unit, not the number 万
+
+
+def test_per_unit_increments_and_a_tab_between_a_number_and_a_cell_are_not_targets():
+    text = "按照每个每年2万元的标准给予运营补助；就餐老年人超过20人的，每超过1人每年增加补助300元。"
+    assert [(t.value, t.unit) for t in extract_targets(text)] == [(2, "万元"), (20, "人"), (300, "元")]
+    row = "6\t家庭养老床位建设\t县民政局\t县财政局\t每年12月底前"
+    assert extract_targets(row) == []
+    assert [(t.value, t.unit) for t in extract_targets("每个中心厨房日供餐能力不少于500份。")] == [(500, "份")]
+
+
 def test_grouped_thousands_and_a_numbered_table_across_a_page_break():
     assert [(t.value, t.unit) for t in extract_targets("到2027年底，床位总数达到1 200张。")] == [(1200, "张")]
     table = ("  序号   乡镇      建设方式     床位（张）   完成时间\n   1     紫阳镇    新建           80         2025年\n"
