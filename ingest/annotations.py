@@ -28,7 +28,8 @@ def _label_re() -> re.Pattern[str]:
     v = vocabulary()
     stems = "|".join(sorted(map(re.escape, v["roles"]), key=len, reverse=True))
     nouns = "|".join(map(re.escape, v["role_nouns"]))
-    return re.compile(rf"(?P<stem>{stems})(?:{nouns})\s*[:：∶]\s*")  # ∶ (ratio sign) from Word
+    bare = "|".join(map(re.escape, v["bare_roles"]))  # 牵头：县民政局；配合：县财政局 (no 单位)
+    return re.compile(rf"(?:(?P<stem>{stems})(?:{nouns})|(?<![\u4e00-\u9fff])(?P<bare>{bare}))\s*[:：∶]\s*")  # ∶ from Word
 
 
 @lru_cache(maxsize=1)
@@ -62,7 +63,7 @@ def _labeled(inner: str) -> list[DepartmentMention]:
     for k, m in enumerate(marks):
         end = marks[k + 1].start() if k + 1 < len(marks) else len(inner)
         body = _FIELD.split(inner[m.end():end])[0].rstrip(_PART_SEP + " \n")
-        role = roles[m.group("stem")]
+        role = roles[m.group("stem") or m.group("bare")]
         verbal = _verb_form(body, default=role)  # 责任单位：县民政局牵头，县财政局、县人社局按职责分工负责
         if verbal:
             out.extend(verbal)

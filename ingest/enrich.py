@@ -15,7 +15,7 @@ from ingest.citations import extract_citations
 from ingest.annotations import closing_annotation
 from ingest.departments import extract_departments
 from ingest.model import Citation, Clause, Document
-from ingest.targets import extract_targets
+from ingest.targets import extract_targets, states_present
 
 _NOISE = re.compile(r"[\s《》〈〉<>“”\"'（）()]")
 _TRAILING_NOTE = re.compile(r"[（(][^（）()]*[)）]$")
@@ -93,9 +93,12 @@ def enrich(doc: Document) -> Document:
     """
     own = _own_titles(doc)
     mentions = [c for c in extract_citations(doc.header) if not _is_own(c, doc, own)]  # the 通知 may cite too
+    present: set[str] = set()  # clauses under 一、发展基础 state the present, not targets
     for clause in doc.clauses:
+        if clause.parent_id in present or (clause.kind == "clause" and states_present(clause.text.split("\n")[0])):
+            present.add(clause.clause_id)
         clause.departments = extract_departments(clause.text)
-        clause.targets = extract_targets(clause.text)
+        clause.targets = [] if clause.clause_id in present else extract_targets(clause.text)
         clause.citations = [c for c in extract_citations(clause.text) if not _is_own(c, doc, own)]
         mentions.extend(clause.citations)
     doc.citations = merge_citations(mentions)

@@ -147,7 +147,7 @@ def repair_breaks(paragraphs: list[str], first_is_heading: bool = False) -> str:
                 or is_aligned_row(p) or is_aligned_row(out.rsplit("\n", 1)[-1]) \
                 or (FIELD_LINE.match(p) and not _open_paren(out)) \
                 or (_GAP_FIELD.search(out.rsplit("\n", 1)[-1]) and not _open_paren(out) and out[-1] not in "、，,") \
-                or (FIELD_LINE.match(out.rsplit("\n", 1)[-1]) and _FIELD_END.search(out) and not _open_paren(out)
+                or (FIELD_LINE.match(out.rsplit("\n", 1)[-1]) and _FIELD_END.search(out) and not _open_paren(out, whole=True)
                     and p[:1] not in NO_LINE_START + "（("):  # 责任单位：县民政局 / 各乡（镇）要…: a new paragraph
             out += "\n" + p  # a table row or a field line (责任单位：…, 完成时限：…) is a line of its own
         else:
@@ -166,9 +166,9 @@ def _cut_in_brackets(text: str) -> bool:
     return text[-1:] in "）)" and _open_paren(text)
 
 
-def _open_paren(text: str) -> bool:
-    """True when the last line of ``text`` leaves a parenthesis open (an annotation wraps on)."""
-    last = text.rsplit("\n", 1)[-1]
+def _open_paren(text: str, whole: bool = False) -> bool:
+    """True when the last line of ``text`` (or all of it) leaves a parenthesis open (an annotation wraps on)."""
+    last = text if whole else text.rsplit("\n", 1)[-1]
     return sum(last.count(c) for c in "（(【") > sum(last.count(c) for c in "）)】")
 
 

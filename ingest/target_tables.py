@@ -88,6 +88,20 @@ def _header_columns(cells: list[str]) -> Optional[tuple[int, Optional[int], list
     return label, unit, [(g, int(y[-1]) if y else None) for g, y in zip(goals, years)]
 
 
+_NOTE = re.compile(r"\s*[（(][^（()）]*[)）]\s*$")
+
+
+def _label_unit(name: str) -> tuple[str, str]:
+    """(unit, indicator) of a row label: 床位总数（张） → (张, 床位总数); a label whose bracket is a
+    note, not a unit, counts in the unit it ends with: 培训人次（“十四五”累计） → (人次, the label)."""
+    m = LABEL_UNIT.search(name)
+    if m and m.group(1).replace("％", "%") in rules()["units"]:
+        return m.group(1), LABEL_UNIT.sub("", name).strip()
+    bare = _NOTE.sub("", name)
+    ends = [u for u in rules()["count_units"] if bare.endswith(u)]
+    return (max(ends, key=len), name) if ends else ((m.group(1), name) if m else ("", name))
+
+
 def _aligned_table(lines: list[str]) -> tuple[list[Target], set[int]]:
     """Targets of whitespace-aligned tables (cells apart by 2+ spaces or tabs) under a header row
     with indicator, unit and target columns; baseline columns (2022年基数) are not targets.
@@ -99,6 +113,8 @@ def _aligned_table(lines: list[str]) -> tuple[list[Target], set[int]]:
     cols = None
     for i, line in enumerate(lines):
         cells = [c for c in _CELLS.split(line.strip()) if c]
+        if cols is not None and len(cells) == 1 and not re.search(r"[\d，,。；;]", cells[0]):
+            continue  # | 一、养老服务供给 | | | |: a category row inside the table
         if len(cells) < 3:
             cols = None
             continue
@@ -117,8 +133,7 @@ def _aligned_table(lines: list[str]) -> tuple[list[Target], set[int]]:
         except IndexError:
             continue
         if unit is None:
-            in_label = LABEL_UNIT.search(name)
-            unit, name = (in_label.group(1), LABEL_UNIT.sub("", name).strip()) if in_label else ("", name)
+            unit, name = _label_unit(name)
         for goal, year in goals:
             m = _CELL_VALUE.match(cells[goal + offset]) if 0 <= goal + offset < len(cells) else None
             if not m:

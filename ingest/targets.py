@@ -203,6 +203,11 @@ def _inline_targets(text: str, skip: list[tuple[int, int]]) -> list[Target]:
     return out
 
 
+def states_present(heading: str) -> bool:
+    """True for a heading over the present, not goals: 一、发展基础, 第一节 “十三五”时期发展成就."""
+    return bool(re.match(rules()["present_state_headings"], heading.strip()))
+
+
 def extract_targets(text: str) -> list[Target]:
     """Quantitative targets and standards in one clause (also annex tables).
 
@@ -219,7 +224,7 @@ def extract_targets(text: str) -> list[Target]:
         ages (周岁) are not targets.
     """
     lines = text.split("\n")
-    if re.match(rules()["present_state_headings"], lines[0].strip()):
+    if states_present(lines[0]):
         return []  # 一、发展基础: the present, not a goal
     table, used = table_targets(lines)
     skip, pos = [], 0

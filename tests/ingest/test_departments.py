@@ -160,3 +160,13 @@ def test_subject_labels_supervisors_and_divisions():
     assert roles(text) == [("县民政局", "responsible"), ("各镇人民政府", "responsible"), ("县财政局", "support")]
     assert ("县政府督查室", "mentioned") in [(d.name, d.role) for d in extract_departments(text)]
     assert roles("开展评估。（厅养老服务处牵头，厅办公室配合）") == [("厅养老服务处", "lead"), ("厅办公室", "support")]
+
+
+def test_short_labels_after_single_sentences_inside_a_paragraph():
+    text = ("1.建设助餐网络。全县建成老年助餐点45个（牵头：县民政局；配合：县商务局，各镇（街道））。"
+            "补贴由县财政承担（责任：县财政局）；每季度开展检查【牵头：县市场监管局；配合：县民政局】。")
+    got = {(d.name, d.role) for d in extract_departments(text)}
+    assert {("县民政局", "lead"), ("县商务局", "support"), ("各镇（街道）", "support"), ("县财政局", "responsible"),
+            ("县市场监管局", "lead"), ("县民政局", "support")} <= got
+    # a bare role word inside a phrase is no label: 压实责任：各部门要…
+    assert not {d.role for d in extract_departments("（三）压实责任：县民政局要定期调度。")} - {"mentioned"}

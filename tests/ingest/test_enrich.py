@@ -64,3 +64,11 @@ def test_the_own_title_shortened_to_its_kind_is_not_a_citation_despite_a_year_ra
     _, clauses, _ = segment("一、问：《实施方案》出台的背景是什么？\n\n答：依据《某省养老服务条例》起草了《实施方案》。\n", "D")
     doc = enrich(Document(doc="D", title="某县农村养老服务提质增效实施方案（2025—2026年）", clauses=clauses))
     assert [c.title for c in doc.citations] == ["某省养老服务条例"]
+
+
+def test_sections_under_a_present_state_chapter_state_no_targets():
+    text = ("第一章　发展基础和面临形势\n\n第一节　“十三五”时期发展成就\n\n全县建成养老机构41家，床位5680张。\n\n"
+            "第二章　总体要求\n\n第一节　发展目标\n\n到2025年，养老床位总数达到6800张。\n")
+    _, clauses, _ = segment(text, "D")
+    doc = enrich(Document(doc="D", title="T", clauses=clauses))
+    assert [(t.value, t.unit) for c in doc.clauses for t in c.targets] == [(6800, "张")]

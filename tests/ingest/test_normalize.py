@@ -84,3 +84,6 @@ def test_a_label_line_ending_in_a_name_is_not_joined_to_the_next_paragraph():
     assert got.split("\n")[-2:] == ["责任单位：县民政局", "各乡（镇）要按照任务分工，细化举措。"]
     # a label line cut inside a name by the source's wrap still joins
     assert repair_breaks(["1.建设中心。", "责任单位：县民政局、县财", "政局"]).endswith("责任单位：县民政局、县财政局")
+    # …and so does one cut after 办 inside an annotation opened on the line above
+    got = repair_breaks(["每餐补助2元。（牵头单位：旗民政局；", "配合单位：旗财政局、街道办", "事处）"])
+    assert got.endswith("配合单位：旗财政局、街道办事处）")

@@ -242,6 +242,16 @@ def test_per_unit_increments_and_a_tab_between_a_number_and_a_cell_are_not_targe
     assert [(t.value, t.unit) for t in extract_targets("每个中心厨房日供餐能力不少于500份。")] == [(500, "份")]
 
 
+def test_a_markdown_indicator_table_with_category_rows_and_a_note_in_a_label():
+    table = ("| 指标 | 2020年基数 | 2025年目标 | 属性 |\n| --- | --- | --- | --- |\n| 一、养老服务供给 | | | |\n"
+             "| 养老床位总数（张） | 5680 | 6800 | 预期性 |\n| 二、人才队伍 | | | |\n"
+             "| 养老护理员培训人次（“十四五”累计） | — | 5000 | 预期性 |")
+    assert [(t.value, t.unit, t.year) for t in extract_targets(table)] == [(6800, "张", 2025), (5000, "人次", 2025)]
+    assert [(t.value, t.unit) for t in extract_targets("能够提供6类以上中医药技术方法，每床配置设备不少于2件。")] == [
+        (6, "类"), (2, "件")]
+    assert extract_targets("将服务对象分为3类。") == []  # kinds count only beside a comparator
+
+
 def test_grouped_thousands_and_a_numbered_table_across_a_page_break():
     assert [(t.value, t.unit) for t in extract_targets("到2027年底，床位总数达到1 200张。")] == [(1200, "张")]
     table = ("  序号   乡镇      建设方式     床位（张）   完成时间\n   1     紫阳镇    新建           80         2025年\n"
