@@ -41,6 +41,7 @@ _META_FIELD = re.compile(rf"^{_META_KEY}\s*[:：]?\s")
 _BAR = re.compile(r"\s*\|\s*")
 _PERIOD_LINE = re.compile(r"^[（(]\s*\d{4}\s*[—–\-至~]+\s*\d{4}\s*年?\s*[）)]$")
 _PUNCT = re.compile(r"[，。；,;：:！？]")
+_CRUMB = re.compile(r"^(?:当前位置|您的位置)|\s*(?:[>＞»›]|&gt;)\s*\S")  # 首页 > 政务公开 > 政策文件
 _TITLE_END = re.compile(r"(?:方案|意见|办法|规划|通知|规定|细则|措施|决定|计划|要点|清单|标准|（\d{4}—\d{4}年）)$")
 
 
@@ -135,6 +136,7 @@ def _title_like(text: str) -> bool:
     """A header line that can be (part of) the policy title: not an office, date, number or note."""
     flat = squeeze_spaces(text)
     return (len(flat) >= 2 and not _PUNCT.search(flat) and not _date_of(flat) and "此件" not in flat
+            and not _CRUMB.search(flat)
             and not _META_FIELD.match(text) and not is_annex_marker(flat)
             and "印发" not in flat and normalize_number(flat) is None and flat.count("《") == flat.count("》")
             and (not _OFFICE.search(flat.removesuffix("文件")) or bool(_TITLE_END.search(flat))))

@@ -107,14 +107,38 @@ def source_lines(text: str, page_marks: bool = False) -> list[Line]:
     """
     out: list[Line] = []
     pos = 0
-    for piece in text.splitlines(keepends=True):
+    pieces = text.splitlines(keepends=True)
+    heads = _running_heads([p.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029") for p in pieces])
+    for k, piece in enumerate(pieces):
         body = piece.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
         clean = strip_markup(body)
-        if clean and bool(PAGE_MARK.match(body)) == page_marks:
+        if clean and (bool(PAGE_MARK.match(body)) or k in heads) == page_marks:
             lead = len(body) - len(body.lstrip())
             out.append(Line(pos + lead, pos + len(body.rstrip()), body, clean))
         pos += len(piece)
     return out
+
+
+def _running_heads(bodies: list[str]) -> set[int]:
+    """Indices of a PDF's running heads: a short line (the office or the title) that stands right
+    after a page mark on two or more pages. When every occurrence follows a page mark, the
+    first is the real line (a title opening page 2) and is kept."""
+    after: dict[str, list[int]] = {}
+    elsewhere: set[str] = set()
+    mark = False
+    for k, body in enumerate(bodies):
+        t = _WS.sub("", body)
+        if not t:
+            continue
+        if PAGE_MARK.match(body):
+            mark = True
+            continue
+        if mark and len(t) <= 40 and not re.search(r"[，。；：,;:]", t):
+            after.setdefault(t, []).append(k)
+        else:
+            elsewhere.add(t)
+        mark = False
+    return {k for t, ks in after.items() if len(ks) >= 2 for k in (ks if t in elsewhere else ks[1:])}
 
 
 def is_complete(paragraph: str) -> bool:

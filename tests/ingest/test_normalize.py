@@ -87,3 +87,15 @@ def test_a_label_line_ending_in_a_name_is_not_joined_to_the_next_paragraph():
     # …and so does one cut after 办 inside an annotation opened on the line above
     got = repair_breaks(["每餐补助2元。（牵头单位：旗民政局；", "配合单位：旗财政局、街道办", "事处）"])
     assert got.endswith("配合单位：旗财政局、街道办事处）")
+
+
+def test_a_running_head_after_each_page_mark_leaves_the_text():
+    text = ("某县人民政府办公室文件\n某县养老服务方案\n一、目标。建设中心（牵头单位：县民政局；\n\n— 2 —\n\n某县人民政府办公室文件\n"
+            "配合单位：县财政局）。\n二、措施。\n\n— 3 —\n\n某县人民政府办公室文件\n内容。\n")
+    assert [ln.text for ln in source_lines(text)] == [
+        "某县人民政府办公室文件", "某县养老服务方案", "一、目标。建设中心（牵头单位：县民政局；", "配合单位：县财政局）。", "二、措施。", "内容。"]
+    assert [ln.text for ln in source_lines(text, page_marks=True)] == [  # kept with the page marks: nothing lost
+        "— 2 —", "某县人民政府办公室文件", "— 3 —", "某县人民政府办公室文件"]
+    # a title that opens page 2 and then runs as the head of later pages is kept once
+    titled = "通知正文。\n— 1 —\n某县方案\n一、目标。\n— 2 —\n某县方案\n内容。\n— 3 —\n某县方案\n内容。\n"
+    assert [ln.text for ln in source_lines(titled)].count("某县方案") == 1

@@ -2,7 +2,8 @@
 
 Every labelled document is rewritten the way another PDF or web converter could have
 produced it — prose hard-wrapped at 30 characters, blank lines between all lines,
-page numbers between pages, half-width brackets and colons, [] in 文号 — and must
+page numbers between pages, half-width brackets and colons, [] in 文号, web page chrome,
+a PDF's running heads — and must
 still meet the bars with every document field exact. Character rewrites are applied
 to the labels too (a half-width source has half-width names); 文号 stay normalized.
 """
@@ -79,6 +80,31 @@ def markdown(text: str) -> str:
     return _HEAD.sub(head, text)
 
 
+_WEB_TOP = "首页 > 政务公开 > 政策文件\n\n字号：[ 大 中 小 ]　　浏览次数：128　　【打印本页】\n\n"
+_WEB_BOTTOM = ("\n\n【打印本页】【关闭窗口】\n\n扫一扫在手机打开当前页\n\n"
+               "主办：某县人民政府办公室　　承办：某县大数据中心\n\n网站标识码：3713290001　　鲁ICP备05012345号\n")
+
+
+def web_page(text: str) -> str:
+    """Copied from a government web page: breadcrumb and font-size bar above, print/close links,
+    QR-code line and the site's 主办/承办/备案 footer below."""
+    return _WEB_TOP + text + _WEB_BOTTOM
+
+
+def running_heads(text: str) -> str:
+    """A PDF's page break every 25 lines: the page number, then the first header line
+    (红头 office or title) repeated as the next page's running head."""
+    first = next((ln.strip() for ln in text.split("\n") if ln.strip()), "")
+    head = first if len(first) <= 30 and not re.search(r"[:：#|*]", first) else ""
+    lines = text.split("\n")
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        out.append(line)
+        if i and i % 25 == 0 and i < len(lines) - 5:
+            out.append(f"\n— {i // 25 + 1} —\n\n{head}\n" if head else f"\n— {i // 25 + 1} —\n")
+    return "\n".join(out)
+
+
 REWRITES = {  # name -> (rewrite of the source, rewrite of the labels' strings)
     "hard_wrap": (hard_wrap, None),
     "blank_lines": (blank_lines, None),
@@ -87,6 +113,8 @@ REWRITES = {  # name -> (rewrite of the source, rewrite of the labels' strings)
     "square_numbers": (square_numbers, square_numbers),
     "crlf": (crlf, None),
     "markdown": (markdown, None),
+    "web_page": (web_page, None),
+    "running_heads": (running_heads, None),
 }
 KEEP = {"type", "doc", "cited_number"}  # normalized in the labels whatever the source writes
 
