@@ -25,7 +25,7 @@ _SENT = re.compile(r"[。；;！？!?\n]")
 _PHRASE = re.compile(r"[，,；;。：:、\n]")
 _YEAR = re.compile(r"(?:(20\d{2})\s*[-—–至到]\s*)?(20\d{2})\s*年(?:年)?(?:底|末|年底)?(?:以前|之前|前)?")
 _DEADLINE = re.compile(r"到\s*(20\d{2})\s*年")
-_TITLE = re.compile(r"《[^》]*》|〔[^〕]*〕")
+_TITLE = re.compile(r"《[^》]*》|〔[^〕]*〕|[（(]原[^（()）]*[)）]")  # titles, 文号 and （原标准为…） (the old value)
 
 
 @lru_cache(maxsize=1)
@@ -41,7 +41,7 @@ def _number_re() -> re.Pattern[str]:
         rf"(?P<unit>{units})"
         r"(?:\s*[至到\-—–~～]\s*(?P<max2>\d+(?:\.\d+)?)\s?(?P=unit))?"  # 800元至1200元
         r"|百分之(?P<pct>[〇零一二两三四五六七八九十百点]{1,8})"
-        rf"|(?<![〇零一二两三四五六七八九十百千万每第前近后这])(?P<cn>[〇零一二两三四五六七八九十百千万]{{1,8}})(?P<cnunit>{units})"
+        rf"|(?<![〇零一二两三四五六七八九十百千万每第前近后这漏落])(?P<cn>[〇零一二两三四五六七八九十百千万]{{1,8}})(?P<cnunit>{units})"
     )
 
 
@@ -174,7 +174,7 @@ def _inline_targets(text: str, skip: list[tuple[int, int]]) -> list[Target]:
             value, unit = to_number(m.group("num") or m.group("num2")), m.group("unit") or m.group("unit2")
             high = m.group("max") or m.group("max2") or m.group("max3")
             vmax = to_number(high) if high else None
-            if pre.endswith(("第", "满")) or unit in r["excluded_units"] \
+            if pre.endswith(("第", "满", "以下", "如下", "下列")) or unit in r["excluded_units"] \
                     or (value == 1 and re.search(r"每(?:超过|超出|增加|多|提供|新增|新建|建成|服务|接收|收住)?$", pre)):  # 第3条; 满6个月; 每超过1人
                 continue
             if pre.endswith("前") and unit in r["calendar_units"]:  # 每季度末前5个工作日内报送: a calendar

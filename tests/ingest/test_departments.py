@@ -170,3 +170,10 @@ def test_short_labels_after_single_sentences_inside_a_paragraph():
             ("县市场监管局", "lead"), ("县民政局", "support")} <= got
     # a bare role word inside a phrase is no label: 压实责任：各部门要…
     assert not {d.role for d in extract_departments("（三）压实责任：县民政局要定期调度。")} - {"mentioned"}
+
+
+def test_a_bureaus_own_sections_under_a_leader_and_a_section_label():
+    text = ("5.建设县级综合养老服务中心。新增护理型床位80张。"
+            "（牵头领导：赵德明；责任股室：养老服务股、财务股；责任单位：县社会福利中心）")
+    assert [(d.name, d.role) for d in extract_departments(text) if d.role != "mentioned"] == [
+        ("养老服务股", "responsible"), ("财务股", "responsible"), ("县社会福利中心", "responsible")]
