@@ -36,6 +36,7 @@ SETS = {  # name -> (documents, labels)
     "unseen14": (DATA / "unseen14", DATA / "unseen14"),
     "unseen15": (DATA / "unseen15", DATA / "unseen15"),
     "unseen16": (DATA / "unseen16", DATA / "unseen16"),
+    "unseen17": (DATA / "unseen17", DATA / "unseen17"),
     "unseen18": (DATA / "unseen18", DATA / "unseen18"),
 }
 BARS = {"departments": 0.95, "targets": 0.90, "citations": 0.95}
