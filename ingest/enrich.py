@@ -95,7 +95,8 @@ def enrich(doc: Document) -> Document:
     mentions = [c for c in extract_citations(doc.header) if not _is_own(c, doc, own)]  # the 通知 may cite too
     present: set[str] = set()  # clauses under 一、发展基础 state the present, not targets
     for clause in doc.clauses:
-        if clause.parent_id in present or (clause.kind == "clause" and states_present(clause.text.split("\n")[0])):
+        if clause.parent_id in present or (clause.kind == "clause" and (
+                states_present(clause.heading) or states_present(clause.text.split("\n")[0]))):
             present.add(clause.clause_id)
         clause.departments = extract_departments(clause.text)
         clause.targets = [] if clause.clause_id in present else extract_targets(clause.text)

@@ -72,3 +72,10 @@ def test_sections_under_a_present_state_chapter_state_no_targets():
     _, clauses, _ = segment(text, "D")
     doc = enrich(Document(doc="D", title="T", clauses=clauses))
     assert [(t.value, t.unit) for c in doc.clauses for t in c.targets] == [(6800, "张")]
+
+
+def test_a_present_state_heading_with_its_text_on_the_same_line():
+    text = "一、总体要求\n\n（一）发展现状。截至2024年底，共有养老机构41家、床位4380张。\n\n（二）目标。到2027年，床位达到5000张。\n"
+    _, clauses, _ = segment(text, "D")
+    doc = enrich(Document(doc="D", title="T", clauses=clauses))
+    assert [(t.value, t.unit) for c in doc.clauses for t in c.targets] == [(5000, "张")]

@@ -255,8 +255,9 @@ def test_a_markdown_indicator_table_with_category_rows_and_a_note_in_a_label():
 def test_old_standards_counts_of_the_items_below_and_slogans_are_not_targets():
     text = "80—89周岁每人每月100元（原标准为每人每月50元）；确保不漏一人。全年重点抓好以下27项工作。"
     assert [(t.value, t.unit) for t in extract_targets(text)] == [(100, "元")]
-    text = "推广适老化产品20种，举办培训4期，归集数据5万条，配备助浴车2辆。"
-    assert [(t.value, t.unit) for t in extract_targets(text)] == [(20, "种"), (4, "期"), (5, "万条"), (2, "辆")]
+    text = "推广适老化产品20种，举办培训4期，归集数据5万条，配备助浴车2辆，打造康养线路5条。"
+    assert [(t.value, t.unit) for t in extract_targets(text)] == [(20, "种"), (4, "期"), (5, "万条"), (2, "辆"), (5, "条")]
+    assert extract_targets("依照本办法第5条执行。") == []
 
 
 def test_grouped_thousands_and_a_numbered_table_across_a_page_break():
