@@ -17,10 +17,20 @@ def rules() -> dict:
     return json.loads(_DATA.read_text(encoding="utf-8"))
 
 
+_PER = "[人张床户次餐月年天日]"
+RATE = rf"(?:万元|元)/{_PER}{{1,2}}(?:[·/]{_PER}{{1,2}})?"  # 3000元/张, 400元/张·月, 3元/人·餐
+
+
 @lru_cache(maxsize=1)
 def unit_alternation() -> str:
-    """The units as a regex alternation, longest first (万平方米 before 平方米)."""
-    return "|".join(map(re.escape, sorted(rules()["units"], key=len, reverse=True)))
+    """The units as a regex alternation: money rates first, then the units longest first
+    (万平方米 before 平方米)."""
+    return RATE + "|" + "|".join(map(re.escape, sorted(rules()["units"], key=len, reverse=True)))
+
+
+def is_unit(unit: str) -> bool:
+    """True for a known unit, a percentage or a rate of one (元/张·月)."""
+    return unit in ("%", "％") or split_rate(unit)[0] in rules()["units"]
 
 
 def split_rate(unit: str) -> tuple[str, str | None]:

@@ -10,7 +10,7 @@ from typing import Optional
 
 from ingest.model import Target
 from ingest.numerals import to_number
-from ingest.target_rules import LABEL_UNIT, rules, split_rate, unit_alternation
+from ingest.target_rules import LABEL_UNIT, is_unit, rules, split_rate, unit_alternation
 
 
 @lru_cache(maxsize=1)
@@ -34,7 +34,7 @@ def _row_target(line: str) -> Optional[Target]:
     label = m.group("label").strip()
     label_unit = LABEL_UNIT.search(label)
     unit = m.group("unit") or (label_unit.group(1) if label_unit else None)
-    if not unit or unit not in rules()["units"] or unit in rules()["excluded_units"] + rules()["comparator_units"]:
+    if not unit or not is_unit(unit) or unit in rules()["excluded_units"] + rules()["comparator_units"]:
         return None
     if not (label_unit or m.group("rest").strip()):
         return None
@@ -54,7 +54,7 @@ def _column_targets(header: str, values: str) -> list[Target]:
     for h, v in zip(heads, vals):
         lu = LABEL_UNIT.search(h)
         unit = "%" if v.endswith("%") else (lu.group(1) if lu else "")
-        if unit and unit in rules()["units"]:
+        if unit and is_unit(unit):
             out.append(Target(indicator=LABEL_UNIT.sub("", h), value=to_number(v.rstrip("%")), unit=unit,
                               text=f"{h} {v}"))
     return out
@@ -95,7 +95,7 @@ def _label_unit(name: str) -> tuple[str, str]:
     """(unit, indicator) of a row label: 床位总数（张） → (张, 床位总数); a label whose bracket is a
     note, not a unit, counts in the unit it ends with: 培训人次（“十四五”累计） → (人次, the label)."""
     m = LABEL_UNIT.search(name)
-    if m and m.group(1).replace("％", "%") in rules()["units"]:
+    if m and is_unit(m.group(1)):
         return m.group(1), LABEL_UNIT.sub("", name).strip()
     bare = _NOTE.sub("", name)
     ends = [u for u in rules()["count_units"] if bare.endswith(u)]
@@ -139,7 +139,7 @@ def _aligned_table(lines: list[str]) -> tuple[list[Target], set[int]]:
             if not m:
                 continue
             unit_here = "%" if m.group("unit") else unit.replace("％", "%")
-            if unit_here not in rules()["units"] and unit_here != "%":
+            if not is_unit(unit_here):
                 continue
             out.append(Target(indicator=name, value=to_number(m.group("num")), unit=unit_here,
                               comparator=_CELL_CMP.get(m.group("cmp") or "", "="), year=year, text=line.strip()))
@@ -179,7 +179,8 @@ def _matrix_table(lines: list[str]) -> tuple[list[Target], set[int]]:
             header = None  # the table ended: this line may head the next one
         if header is None:
             name = 1 if cells[0] in ("序号", "编号", "序") else 0
-            value_cols = [j for j, c in enumerate(cells) if j > name and LABEL_UNIT.search(c) and _header_unit(c)[0]]
+            value_cols = [j for j, c in enumerate(cells) if j > name and LABEL_UNIT.search(c)
+                          and is_unit(_header_unit(c)[0])]  # 标准（元/人/月）, not 建床补贴（一次性）
             if len(cells) >= 2 and value_cols and (len(value_cols) >= 2 or len(cells) - name <= 4) \
                     and not any(_CELL_VALUE.match(c) for c in cells):
                 header = cells
@@ -203,7 +204,7 @@ def _matrix_table(lines: list[str]) -> tuple[list[Target], set[int]]:
         for j, m in values.items():
             unit, per = _header_unit(header[j])
             unit = "%" if m.group("unit") else unit
-            if unit in rules()["units"] or unit == "%":
+            if is_unit(unit):
                 many = len(value_cols) >= 2
                 out.append(Target(indicator=LABEL_UNIT.sub("", header[j]) if many else cells[name],
                                   value=to_number(m.group("num")), unit=unit,

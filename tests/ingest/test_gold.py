@@ -38,6 +38,7 @@ SETS = {  # name -> (documents, labels)
     "unseen16": (DATA / "unseen16", DATA / "unseen16"),
     "unseen17": (DATA / "unseen17", DATA / "unseen17"),
     "unseen18": (DATA / "unseen18", DATA / "unseen18"),
+    "unseen19": (DATA / "unseen19", DATA / "unseen19"),
     "unseen20": (DATA / "unseen20", DATA / "unseen20"),
 }
 BARS = {"departments": 0.95, "targets": 0.90, "citations": 0.95}

@@ -260,6 +260,11 @@ def test_old_standards_counts_of_the_items_below_and_slogans_are_not_targets():
     assert extract_targets("依照本办法第5条执行。") == []
 
 
+def test_a_row_whose_cell_ends_in_a_bracketed_note_is_no_table_header():
+    row = "家庭养老床位补贴              建床补贴（一次性）                3000元/张       验收合格后拨付"
+    assert [(t.value, t.unit, t.scope) for t in extract_targets(row)] == [(3000, "元", "每张")]
+
+
 def test_grouped_thousands_and_a_numbered_table_across_a_page_break():
     assert [(t.value, t.unit) for t in extract_targets("到2027年底，床位总数达到1 200张。")] == [(1200, "张")]
     table = ("  序号   乡镇      建设方式     床位（张）   完成时间\n   1     紫阳镇    新建           80         2025年\n"
