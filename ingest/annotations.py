@@ -62,7 +62,7 @@ def _labeled(inner: str) -> list[DepartmentMention]:
     out = []
     for k, m in enumerate(marks):
         end = marks[k + 1].start() if k + 1 < len(marks) else len(inner)
-        body = _FIELD.split(inner[m.end():end])[0].rstrip(_PART_SEP + " \n")
+        body = _FIELD.split(inner[m.end():end])[0].split("。")[0].rstrip(_PART_SEP + " \n")  # 。列第一位的为牵头单位: a note
         role = roles[m.group("stem") or m.group("bare")]
         verbal = _verb_form(body, default=role)  # 责任单位：县民政局牵头，县财政局、县人社局按职责分工负责
         if verbal:

@@ -87,13 +87,22 @@ def looks_like_department(item: str) -> bool:
     return base.endswith(tuple(v["suffixes"])) or canonical(item) in set(v["aliases"].values())
 
 
+def _inside_name(before: str, after: str) -> bool:
+    """True when a space falls inside one name: the text before it is no department yet and the
+    text after it does not open a new one (县…, 市…, 各…)."""
+    head, tail = _clean(before), after.lstrip()
+    return bool(head) and bool(tail) and not looks_like_department(head) and tail[0] not in "县市区镇乡街各省州旗中"
+
+
 def split_items(s: str) -> list[str]:
     """Split a department list at separators outside parentheses; re-join 1-char fragments
     and 各市、县（市、区）政府."""
     items, buf, depth = [], "", 0
-    for ch in s:
+    for k, ch in enumerate(s):
         depth += (ch in OPEN) - (ch in CLOSE)
         if depth == 0 and _ITEM_SEP.fullmatch(ch):
+            if ch.isspace() and _inside_name(buf, s[k + 1:]):
+                continue  # 县自然资源和 规划局, 县 卫健委: a space inside a name (a wrap, &nbsp;), not between names
             items.append(buf)
             buf = ""
         else:

@@ -15,6 +15,7 @@ from ingest.citations import extract_citations
 from ingest.annotations import closing_annotation
 from ingest.departments import extract_departments
 from ingest.model import Citation, Clause, Document
+from ingest.normalize import fold_width, strip_invisible
 from ingest.targets import extract_targets, states_present
 
 _NOISE = re.compile(r"[\s《》〈〉<>“”\"'（）()]")
@@ -24,7 +25,7 @@ _ANNEX_LABEL = re.compile(r"^附\s*件\s*[:：]?\s*(?:\d+\s*[.．、]?)?\s*")
 
 def _key(title: str) -> str:
     """Title comparison key: whitespace, quotes and brackets removed."""
-    return _NOISE.sub("", title)
+    return _NOISE.sub("", fold_width(strip_invisible(title)))  # （２０２５—２０２７年） = （2025—2027年）
 
 
 def _own_titles(doc: Document) -> set[str]:
@@ -92,15 +93,16 @@ def enrich(doc: Document) -> Document:
         ``doc.citations`` also holds those of the header (为贯彻落实《…》精神，现印发…).
     """
     own = _own_titles(doc)
-    mentions = [c for c in extract_citations(doc.header) if not _is_own(c, doc, own)]  # the 通知 may cite too
+    mentions = [c for c in extract_citations(strip_invisible(doc.header)) if not _is_own(c, doc, own)]  # the 通知 may cite too
     present: set[str] = set()  # clauses under 一、发展基础 state the present, not targets
     for clause in doc.clauses:
         if clause.parent_id in present or (clause.kind == "clause" and (
                 states_present(clause.heading) or states_present(clause.text.split("\n")[0]))):
             present.add(clause.clause_id)
-        clause.departments = extract_departments(clause.text)
-        clause.targets = [] if clause.clause_id in present else extract_targets(clause.text)
-        clause.citations = [c for c in extract_citations(clause.text) if not _is_own(c, doc, own)]
+        plain = strip_invisible(clause.text)
+        clause.departments = extract_departments(plain)
+        clause.targets = [] if clause.clause_id in present else extract_targets(plain)
+        clause.citations = [c for c in extract_citations(plain) if not _is_own(c, doc, own)]
         mentions.extend(clause.citations)
     doc.citations = merge_citations(mentions)
     lift_closing_annotations(doc)
@@ -131,12 +133,13 @@ def lift_closing_annotations(doc: Document) -> None:
         last = kids[-1]
         if len(kids) < 2 or last.clause_id in items or any(_annotated(k) for k in kids[:-1]):
             continue
-        closing = closing_annotation(last.text)
+        plain = strip_invisible(last.text)
+        closing = closing_annotation(plain)
         if closing is None:
             continue
         start, lifted = closing
         parent = by_id[parent_id]
-        last.departments = extract_departments(last.text[:start])
+        last.departments = extract_departments(plain[:start])
         have = {(d.name, d.role) for d in parent.departments}
         annotated = [d for d in parent.departments if d.role != "mentioned"]
         types = {d.canonical for d in lifted}

@@ -23,6 +23,7 @@ _TRAILER = re.compile(
 )  # 印发 lines, and the footer of a government web page
 _PREAMBLE_OPENER = re.compile(r"^(?:为了?|根据|按照|依据|依照|贯彻|近年来|当前)")
 _FIELD_ROW = re.compile(r"^[^：:，。；]{1,10}[:：][^，。；]*?[ \u3000]{2,}[^：:，。；\s]{1,10}[:：]")  # 文　号：…　　发布日期：…
+TOC_LINE = re.compile(r"(?:…{2,}|\.{4,}|·{4,}|．{4,}|-{4,})\s*\d{1,3}$")  # 一、总体要求……………1: a table of contents
 _OFFICE = re.compile(r"(?:办公室|办公厅|人民政府|委员会|政府|局|厅)$")
 
 
@@ -39,7 +40,7 @@ class Layout:
 
     def heading(self, lines: list[Line], i: int) -> Heading | None:
         """The heading that line ``i`` opens, if any."""
-        h = match_heading(lines[i].raw)
+        h = None if TOC_LINE.search(lines[i].text) else match_heading(lines[i].raw)
         if h is None and self.bold_from is not None and i >= self.bold_from:
             h = match_bold(lines[i].raw)
         return h
@@ -91,7 +92,8 @@ def _bold_from(lines: list[Line], trailer: int) -> tuple[int, int] | None:
 def layout(lines: list[Line]) -> Layout:
     """Find where header, preamble, clauses, annexes and trailer begin."""
     trailer = _trailer_start(lines)
-    first = next((i for i in range(trailer) if match_heading(lines[i].raw) and not _annex_list_item(lines, i)), None)
+    first = next((i for i in range(trailer) if match_heading(lines[i].raw) and not _annex_list_item(lines, i)
+                  and not TOC_LINE.search(lines[i].text)), None)
     bold = _bold_from(lines, trailer) if first is None else None
     bold_from, first = bold if bold else (None, first)
     start = 0 if first is None else first + 1

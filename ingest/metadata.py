@@ -16,18 +16,18 @@ from typing import Any, Optional
 from ingest.normalize import Line, fold_width, source_lines, squeeze_spaces
 from ingest.prefixes import city_of, find_numbers, issuer_for_number, normalize_number, province_of
 from ingest.annexes import is_annex_marker
-from ingest.layout import layout
+from ingest.layout import TOC_LINE, layout
 
 _CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "O": 0}
 _DATE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
 _CN_DATE = re.compile(r"^([〇○零一二三四五六七八九O]{4})年([十一二三四五六七八九]{1,3})月([十一二三四五六七八九]{1,3})日$")
 _WEB_DATE = re.compile(r"成文日期\s*[:：]?\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
-_OFFICE = re.compile(r"(?:办公室|办公厅|人民政府|委员会|政府|党委|局|厅)$")
+_OFFICE = re.compile(r"(?:办公室|办公厅|人民政府|委员会|政府|党委|局|厅|消防救援大队)$")
 _JURISDICTION = re.compile(
     r"^(?:中共|中国共产党)?(?P<province>[\u4e00-\u9fff]{2,3}省|[\u4e00-\u9fff]{2,6}?自治区)?"
     r"(?P<city>[\u4e00-\u9fff]{2,4}?市|[\u4e00-\u9fff]{2,9}?自治州|[\u4e00-\u9fff]{2,4}?(?:地区|盟))?"
     r"(?P<county>[\u4e00-\u9fff]{2,9}?自治[县旗]|[\u4e00-\u9fff]{1,4}?[县区旗])?"
-    r"(?=[县区市旗]?委|人民政府|政府|人大|政协|党委|办公|[\u4e00-\u9fff]{1,8}(?:局|厅|委)$)"  # 献县县委, 平遥县民政局, 湖北省民政厅
+    r"(?=[县区市旗]?委|人民政府|政府|人大|政协|党委|办公|[\u4e00-\u9fff]{1,10}(?:局|厅|委|办公室|大队)$)"  # 献县县委, 平遥县民政局, 湖北省民政厅
 )
 _NOTICE_TITLE = re.compile(r"《(.+?)》")
 _ISSUED_AS = re.compile(r"印发(?:了)?《([^《》]+)》\s*[（(]([^（()）]{6,24})[)）]")
@@ -136,7 +136,7 @@ def _title_like(text: str) -> bool:
     """A header line that can be (part of) the policy title: not an office, date, number or note."""
     flat = squeeze_spaces(text)
     return (len(flat) >= 2 and not _PUNCT.search(flat) and not _date_of(flat) and "此件" not in flat
-            and not _CRUMB.search(flat)
+            and not _CRUMB.search(flat) and flat not in ("目录", "目次") and not TOC_LINE.search(flat)
             and not _META_FIELD.match(text) and not is_annex_marker(flat)
             and "印发" not in flat and normalize_number(flat) is None and flat.count("《") == flat.count("》")
             and (not _OFFICE.search(flat.removesuffix("文件")) or bool(_TITLE_END.search(flat))))

@@ -141,6 +141,15 @@ def _running_heads(bodies: list[str]) -> set[int]:
     return {k for t, ks in after.items() if len(ks) >= 2 for k in (ks if t in elsewhere else ks[1:])}
 
 
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+
+
+def strip_invisible(s: str) -> str:
+    """Drop zero-width spaces, joiners, BOMs and soft hyphens (Word/WPS copy-paste leaves them
+    inside names and numbers: 县民\u200b政局, 300\u200b张); the source text keeps them."""
+    return _INVISIBLE.sub("", s)
+
+
 def is_complete(paragraph: str) -> bool:
     """True when ``paragraph`` ends a sentence (so the next line is a new paragraph)."""
     s = paragraph.rstrip()

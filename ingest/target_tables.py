@@ -45,6 +45,34 @@ def _row_target(line: str) -> Optional[Target]:
                   text=line.strip())
 
 
+def _unit_row_targets(lines: list[str], i: int) -> list[Target]:
+    """Targets of a row that names its unit and holds one value per column:
+    ``机构护理（元/人·天） | 40 | 50 | 60`` under ``护理服务方式 | 一级 | 二级 | 三级`` gives 40, 50, 60 元,
+    each scoped by its column."""
+    cells = [c for c in _CELLS.split(lines[i].strip()) if c]
+    label = LABEL_UNIT.search(cells[0]) if cells else None
+    if len(cells) < 3 or not label or not is_unit(label.group(1)) \
+            or not all(_CELL_VALUE.match(c) for c in cells[1:]):
+        return []
+    head: list[str] = []
+    for k in range(i - 1, max(i - 6, -1), -1):  # the nearest header line of as many cells, without figures
+        above = [c for c in _CELLS.split(lines[k].strip()) if c]
+        if all(set(c) <= set("-:—") for c in above):  # | --- | --- | under the header
+            continue
+        if len(above) == len(cells) and not any(re.search(r"\d", c) for c in above):
+            head = above
+            break
+    unit, per = split_rate(label.group(1).replace("％", "%"))
+    out = []
+    for j, cell in enumerate(cells[1:], 1):
+        m = _CELL_VALUE.match(cell)
+        scope = "".join(x for x in (head[j] if head else None, per) if x) or None
+        out.append(Target(indicator=LABEL_UNIT.sub("", cells[0]).strip(), value=to_number(m.group("num")),
+                          unit="%" if m.group("unit") else unit, comparator=_CELL_CMP.get(m.group("cmp") or "", "="),
+                          scope=scope, text=lines[i].strip()))
+    return out
+
+
 def _column_targets(header: str, values: str) -> list[Target]:
     """Targets of a table laid out as one header row over one value row (cells space-separated)."""
     heads, vals = header.split(), values.split()
@@ -63,7 +91,8 @@ def _column_targets(header: str, values: str) -> list[Target]:
 _CELLS = re.compile(r"\s{2,}|\t")
 _PIPE = re.compile(r"\|")
 _ONE_CELL = re.compile(r"^\|[^|]*\|$")
-_CELL_VALUE = re.compile(r"^(?P<cmp>≥|≤|>|<|＞|＜|不低于|不少于|不超过|不高于|力争)?\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|％)?$")
+_CELL_VALUE = re.compile(r"^(?P<cmp>≥|≤|>|<|＞|＜|不低于|不少于|不超过|不高于|力争)?\s*(?P<num>\d+(?:\.\d+)?)"
+                         r"(?:\s*[—–\-~～至]\s*(?P<max>\d+(?:\.\d+)?))?\s*(?P<unit>%|％)?$")  # 60, ≥80%, 50—55
 _CELL_CMP = {"≥": ">=", "不低于": ">=", "不少于": ">=", "≤": "<=", "不超过": "<=", "不高于": "<=",
              ">": ">", "＞": ">", "<": "<", "＜": "<"}
 
@@ -142,7 +171,8 @@ def _aligned_table(lines: list[str]) -> tuple[list[Target], set[int]]:
             if not is_unit(unit_here):
                 continue
             out.append(Target(indicator=name, value=to_number(m.group("num")), unit=unit_here,
-                              comparator=_CELL_CMP.get(m.group("cmp") or "", "="), year=year, text=line.strip()))
+                              comparator=_CELL_CMP.get(m.group("cmp") or "", "="), year=year, text=line.strip(),
+                              value_max=to_number(m.group("max")) if m.group("max") else None))
             used.add(i)
     return out, used
 
@@ -169,11 +199,17 @@ def _matrix_table(lines: list[str]) -> tuple[list[Target], set[int]]:
     used: set[int] = set()
     header: Optional[list[str]] = None
     value_cols: list[int] = []
+    col_year: dict[int, int] = {}
     name = 0  # the column naming each row: the first, or the one after a 序号 column
     for i, line in enumerate(lines):
         cells = [c for c in _CELLS.split(line.strip()) if c]
         if not cells or (header is not None and len(cells) == 1 and cells[0] not in _TOTALS):
             continue  # a row end, a line joined into the row above, or a page's running head between rows
+        if header is not None and len(cells) == len(value_cols) and all(
+                re.search(r"20\d{2}", c) and not _CELL_VALUE.match(c) for c in cells):
+            col_year = {j: int(re.findall(r"20\d{2}", c)[-1]) for j, c in zip(value_cols, cells)}
+            used.add(i)  # a second header line: 2025—2027年累计 | 2027年底 | 2025年底, one per value column
+            continue
         if header is not None and len(cells) != len(header) and not (
                 cells[0] in _TOTALS and len(cells) == 2 and len(value_cols) == 1):
             header = None  # the table ended: this line may head the next one
@@ -183,7 +219,7 @@ def _matrix_table(lines: list[str]) -> tuple[list[Target], set[int]]:
                           and is_unit(_header_unit(c)[0])]  # 标准（元/人/月）, not 建床补贴（一次性）
             if len(cells) >= 2 and value_cols and (len(value_cols) >= 2 or len(cells) - name <= 4) \
                     and not any(_CELL_VALUE.match(c) for c in cells):
-                header = cells
+                header, col_year = cells, {}
                 used.add(i)
             continue
         if all(set(c) <= set("-:—") for c in cells):  # | --- | --- | under the header
@@ -208,7 +244,7 @@ def _matrix_table(lines: list[str]) -> tuple[list[Target], set[int]]:
                 many = len(value_cols) >= 2
                 out.append(Target(indicator=LABEL_UNIT.sub("", header[j]) if many else cells[name],
                                   value=to_number(m.group("num")), unit=unit,
-                                  comparator=_CELL_CMP.get(m.group("cmp") or "", "="), year=year,
+                                  comparator=_CELL_CMP.get(m.group("cmp") or "", "="), year=year or col_year.get(j),
                                   scope=cells[name] if many else per, text=line.strip()))
         for j, cell in enumerate(cells[1:], 1):  # 每月服务时长 | 不少于12小时: the unit in the cell
             if j not in values and (m := _unit_cell_re().match(cell)) \
@@ -258,8 +294,9 @@ def table_targets(lines: list[str]) -> tuple[list[Target], set[int]]:
     for i, line in enumerate(lines):
         if i in used:
             continue
-        row = _row_target(line)
-        rows = [row] if row else (_column_targets(lines[i - 1], line) if i > 0 else [])
+        row = _unit_row_targets(lines, i) or _row_target(line)
+        rows = row if isinstance(row, list) else [row] if row else (
+            _column_targets(lines[i - 1], line) if i > 0 else [])
         if rows:
             table.extend(rows)
             used.add(i)

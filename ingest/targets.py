@@ -25,6 +25,9 @@ _SENT = re.compile(r"[。；;！？!?\n]")
 _PHRASE = re.compile(r"[，,；;。：:、\n]")
 _YEAR = re.compile(r"(?:(20\d{2})\s*[-—–至到]\s*)?(20\d{2})\s*年(?:年)?(?:底|末|年底)?(?:以前|之前|前)?")
 _DEADLINE = re.compile(r"到\s*(20\d{2})\s*年")
+_FULL_SENT = re.compile(r"[。！？!?\n]")
+_PAST_OPENER = re.compile(r"\s*(?:近年来|截至|截止|目前|现阶段|(?:全[县区市旗]|我[县区市旗])?现有)")
+_FUTURE = re.compile(r"到\s*20\d{2}|20\d{2}\s*年(?:底|末)?(?:前|以前)|力争|确保|新增|新建|将|计划")
 _TITLE = re.compile(r"《[^》]*》|〔[^〕]*〕|[（(]原[^（()）]*[)）]")  # titles, 文号 and （原标准为…） (the old value)
 
 
@@ -151,6 +154,11 @@ def _inline_targets(text: str, skip: list[tuple[int, int]]) -> list[Target]:
         sentence = masked[sent_start:min([x.start() for x in _SENT.finditer(masked, start)] + [len(masked)])]
         if any(re.search(p, sentence.strip()) for p in r["not_target_sentences"]):
             continue  # 截至2023年底…达6.2万人 (the present), 得5分 (a scoring rule)
+        whole = masked[max((x.end() for x in _FULL_SENT.finditer(masked, 0, start)), default=0):start]
+        if _PAST_OPENER.match(whole) and not _FUTURE.search(sentence):
+            continue  # 近年来，…；建成…412个、…58家: the rest of a sentence about the present
+        if masked[start - 1:start] in ("“", '"', "‘"):
+            continue  # “15分钟养老服务圈”: a name, not a standard
         if m.group("pct"):
             value, vmax, unit = chinese_number(m.group("pct")), None, "%"
             if value is None:

@@ -177,3 +177,14 @@ def test_a_bureaus_own_sections_under_a_leader_and_a_section_label():
             "（牵头领导：赵德明；责任股室：养老服务股、财务股；责任单位：县社会福利中心）")
     assert [(d.name, d.role) for d in extract_departments(text) if d.role != "mentioned"] == [
         ("养老服务股", "responsible"), ("财务股", "responsible"), ("县社会福利中心", "responsible")]
+
+
+def test_a_note_after_the_list_inside_the_annotation_is_no_name():
+    text = "1.建设中心。到2027年建成10个。（责任单位：市民政局、市财政局，各镇（街道）。列第一位的为牵头单位，下同）"
+    assert [d.name for d in extract_departments(text) if d.role == "responsible"] == ["市民政局", "市财政局", "各镇（街道）"]
+
+
+def test_a_space_inside_a_name_is_not_a_separator_but_one_between_names_is():
+    from ingest.department_names import split_items
+    assert split_items("县自然资源和\u00a0规划局、县\u00a0卫健委") == ["县自然资源和规划局", "县卫健委"]
+    assert split_items("县民政局 县财政局") == ["县民政局", "县财政局"]

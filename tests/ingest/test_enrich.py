@@ -79,3 +79,19 @@ def test_a_present_state_heading_with_its_text_on_the_same_line():
     _, clauses, _ = segment(text, "D")
     doc = enrich(Document(doc="D", title="T", clauses=clauses))
     assert [(t.value, t.unit) for c in doc.clauses for t in c.targets] == [(5000, "张")]
+
+
+def test_invisible_characters_inside_names_and_numbers_do_not_hide_them():
+    text = "一、任务\n\n1.建设床位。新增家庭养老床位300\u200b张。（牵头单位：县民\u200b政局；配合单位：县卫生\u00ad健康局）\n"
+    _, clauses, _ = segment(text, "D")
+    doc = enrich(Document(doc="D", title="T", clauses=clauses))
+    item = next(c for c in doc.clauses if c.path == ["一", "1"])
+    assert "\u200b" in item.text  # the source text keeps them (provenance, lossless)
+    assert [(d.name, d.role) for d in item.departments] == [("县民政局", "lead"), ("县卫生健康局", "support")]
+    assert [(t.value, t.unit) for t in item.targets] == [(300, "张")]
+
+
+def test_the_own_title_in_full_width_digits_is_not_a_citation():
+    _, clauses, _ = segment("一、目标\n\n《某县行动方案（2025—2027年）》已经县政府同意。\n", "D")
+    doc = enrich(Document(doc="D", title="某县行动方案（２０２５—２０２７年）", clauses=clauses))
+    assert doc.citations == []

@@ -40,6 +40,10 @@ SETS = {  # name -> (documents, labels)
     "unseen18": (DATA / "unseen18", DATA / "unseen18"),
     "unseen19": (DATA / "unseen19", DATA / "unseen19"),
     "unseen20": (DATA / "unseen20", DATA / "unseen20"),
+    "unseen21": (DATA / "unseen21", DATA / "unseen21"),
+    "unseen22": (DATA / "unseen22", DATA / "unseen22"),
+    "unseen23": (DATA / "unseen23", DATA / "unseen23"),
+    "unseen24": (DATA / "unseen24", DATA / "unseen24"),
 }
 BARS = {"departments": 0.95, "targets": 0.90, "citations": 0.95}
 FIELDS = ("doc", "title", "date", "region", "city", "province", "level")

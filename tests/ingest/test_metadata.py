@@ -234,3 +234,13 @@ def test_a_news_post_gives_the_number_of_the_policy_it_reports():
     assert (meta["doc"], meta["title"], meta["date"]) == ("沛政办发〔2025〕23号", "沛县居家社区养老服务提升实施方案", "2025-06-05")
     assert (meta["issuers"], meta["region"], meta["city"], meta["province"], meta["level"]) == (
         ["沛县人民政府办公室"], "沛县", "徐州市", "江苏省", "county")
+
+
+def test_a_joint_notice_signed_by_a_fire_brigade_gives_its_issuers_and_place():
+    text = ("平和县安全生产委员会办公室\n平和县民政局\n平和县消防救援大队\n\n平安委办〔2025〕14号\n\n"
+            "关于印发《平和县养老机构消防安全专项整治行动方案》的通知\n\n各乡（镇）人民政府：\n\n现将方案印发给你们。\n\n"
+            "平和县安全生产委员会办公室　　平和县民政局　　平和县消防救援大队\n\n2025年4月8日\n\n"
+            "平和县养老机构消防安全专项整治行动方案\n\n一、目标\n\n内容。\n")
+    meta = extract_metadata(text)
+    assert meta["issuers"] == ["平和县安全生产委员会办公室", "平和县民政局", "平和县消防救援大队"]
+    assert (meta["region"], meta["province"], meta["level"]) == ("平和县", "福建省", "county")

@@ -248,3 +248,9 @@ def test_a_news_posts_recommended_reading_is_trailer():
     text = HEADER + PREAMBLE + "一、任务\n\n内容。\n\n某县人民政府办公室\n2024年1月2日\n\n—— END ——\n\n来源：某县民政局\n\n往期推荐\n\n我县新增3家示范性助餐点\n\n阅读原文\n"
     _, clauses, trailer = segment(text, "D")
     assert "3家" not in clauses[-1].text and "往期推荐" in trailer and "—— END ——" in trailer
+
+
+def test_a_table_of_contents_stays_in_the_header_and_ids_stay_unique():
+    toc = "目　　录\n\n一、总体要求……………………1\n（一）主要目标……………2\n二、重点任务……………………3\n\n"
+    _, clauses, _ = segment(HEADER + toc + PREAMBLE + "一、总体要求\n\n（一）主要目标。到2027年建成10个。\n\n二、重点任务\n\n内容。\n", "D")
+    assert [c.clause_id for c in clauses] == ["D:0", "D:一", "D:一/（一）", "D:二"]

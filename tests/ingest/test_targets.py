@@ -265,6 +265,34 @@ def test_a_row_whose_cell_ends_in_a_bracketed_note_is_no_table_header():
     assert [(t.value, t.unit, t.scope) for t in extract_targets(row)] == [(3000, "元", "每张")]
 
 
+def test_a_row_naming_its_unit_with_one_value_per_column():
+    table = ("| 护理服务方式 | 重度失能一级 | 重度失能二级 |\n| --- | --- | --- |\n"
+             "| 机构护理（元/人·天） | 40 | 50 |\n| 居家上门护理（元/人·天） | 30 | 38 |")
+    got = [(t.value, t.unit, t.scope) for t in extract_targets(table)]
+    assert got == [(40, "元", "重度失能一级每人每天"), (50, "元", "重度失能二级每人每天"),
+                   (30, "元", "重度失能一级每人每天"), (38, "元", "重度失能二级每人每天")]
+
+
+def test_a_second_header_line_gives_each_column_its_year():
+    table = ("县（市、区）\t新增家庭养老床位（张）\t老年助餐点（个）\n\t2025—2027年累计\t2025年底\n"
+             "泰山区\t300\t180\n岱岳区\t400\t220\n合计\t700\t400")
+    got = [(t.value, t.unit, t.year, t.scope) for t in extract_targets(table)]
+    assert got[:2] == [(300, "张", 2027, "泰山区"), (180, "个", 2025, "泰山区")] and len(got) == 6
+
+
+def test_counts_of_listed_places_and_a_manual_window_are_read_right():
+    text = "在璧城、大路6个街道各建设1个街道养老服务中心；保留不少于2个人工挂号窗口，每层配置灭火器不少于2瓶。"
+    assert [(t.value, t.unit) for t in extract_targets(text)] == [(1, "个"), (2, "个"), (2, "瓶")]
+
+
+def test_the_present_and_brand_names_are_not_targets_but_range_cells_are():
+    text = ("近年来，我县加大投入，截至2024年底，老年人口达到36.2万人；建成养老机构58家、床位8600张。"
+            "全县现有敬老院11所。构建“15分钟养老服务圈”，到2027年床位达到9000张。")
+    assert [(t.value, t.unit) for t in extract_targets(text)] == [(9000, "张")]
+    table = ("指标\t单位\t2024年基数\t2025年\t2026年\n养老机构平均入住率\t%\t46\t50—55\t55—60")
+    assert [(t.value, t.value_max, t.year) for t in extract_targets(table)] == [(50, 55, 2025), (55, 60, 2026)]
+
+
 def test_grouped_thousands_and_a_numbered_table_across_a_page_break():
     assert [(t.value, t.unit) for t in extract_targets("到2027年底，床位总数达到1 200张。")] == [(1200, "张")]
     table = ("  序号   乡镇      建设方式     床位（张）   完成时间\n   1     紫阳镇    新建           80         2025年\n"
