@@ -44,6 +44,7 @@ SETS = {  # name -> (documents, labels)
     "unseen22": (DATA / "unseen22", DATA / "unseen22"),
     "unseen23": (DATA / "unseen23", DATA / "unseen23"),
     "unseen24": (DATA / "unseen24", DATA / "unseen24"),
+    "unseen25": (DATA / "unseen25", DATA / "unseen25"),
 }
 BARS = {"departments": 0.95, "targets": 0.90, "citations": 0.95}
 FIELDS = ("doc", "title", "date", "region", "city", "province", "level")
