@@ -44,7 +44,7 @@ def _number_re() -> re.Pattern[str]:
         rf"(?P<unit>{units})"
         r"(?:\s*[至到\-—–~～]\s*(?P<max2>\d+(?:\.\d+)?)\s?(?P=unit))?"  # 800元至1200元
         r"|百分之(?P<pct>[〇零一二两三四五六七八九十百点]{1,8})"
-        rf"|(?<![〇零一二两三四五六七八九十百千万每第前近后这漏落])(?P<cn>[〇零一二两三四五六七八九十百千万]{{1,8}})(?P<cnunit>{units})"
+        rf"|(?<![〇零一二两三四五六七八九十百千万每第前近后这漏落统唯同逐之])(?P<cn>[〇零一二两三四五六七八九十百千万]{{1,8}})(?P<cnunit>{units})"
     )
 
 
@@ -191,6 +191,8 @@ def _inline_targets(text: str, skip: list[tuple[int, int]]) -> list[Target]:
                 continue  # 2025年, 每2年: a year or a period, not a duration standard
             if _BASELINE.match(text, m.end()) and re.search(r"[由从]", text[sent_start:start]):
                 continue  # 由2023年的38%提高到60%: the baseline, not the target
+        if unit in r["count_units"] and re.search(r"对(?:全[县区市旗])?\d", masked[phrase_start:m.end()]):
+            continue  # 对全县23所敬老院和9家民办养老机构实行包保: the objects of a duty, not a target
         bad_next = r["not_after_unit"].get(unit)
         if bad_next and re.match(bad_next, masked[m.end():]):
             continue

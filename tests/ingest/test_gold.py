@@ -45,6 +45,7 @@ SETS = {  # name -> (documents, labels)
     "unseen23": (DATA / "unseen23", DATA / "unseen23"),
     "unseen24": (DATA / "unseen24", DATA / "unseen24"),
     "unseen25": (DATA / "unseen25", DATA / "unseen25"),
+    "unseen26": (DATA / "unseen26", DATA / "unseen26"),
 }
 BARS = {"departments": 0.95, "targets": 0.90, "citations": 0.95}
 FIELDS = ("doc", "title", "date", "region", "city", "province", "level")

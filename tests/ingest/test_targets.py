@@ -293,6 +293,11 @@ def test_the_present_and_brand_names_are_not_targets_but_range_cells_are():
     assert [(t.value, t.value_max, t.year) for t in extract_targets(table)] == [(50, 55, 2025), (55, 60, 2026)]
 
 
+def test_the_objects_of_a_duty_and_common_words_with_a_numeral_are_not_targets():
+    text = "县民政局要对全县23所乡镇敬老院和9家民办养老机构实行包保联系制度，废弃口罩消毒后统一处置。到2025年新建3所。"
+    assert [(t.value, t.unit) for t in extract_targets(text)] == [(3, "所")]
+
+
 def test_grouped_thousands_and_a_numbered_table_across_a_page_break():
     assert [(t.value, t.unit) for t in extract_targets("到2027年底，床位总数达到1 200张。")] == [(1200, "张")]
     table = ("  序号   乡镇      建设方式     床位（张）   完成时间\n   1     紫阳镇    新建           80         2025年\n"
