@@ -20,7 +20,8 @@ _PART_SEP = "；;。"
 _BEFORE_LIST = "。；;.!！?？\n"
 _LEADER = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:领导|责任人)\s*[:：∶][^；;（(]*[；;]\s*")
 _LEAD_MARK = re.compile(r"[（(]牵头[）)]$")
-_FIELD = re.compile(r"[\s；;，,。]*(?:完成|办结|工作)?(?:时限|时间|节点)\s*[:：∶]")  # 完成时限：… after a department list
+_FIELD = re.compile(r"[\s；;，,。]*(?:[\u4e00-\u9fff]{0,2}(?:时限|时间|节点)|[\u4e00-\u9fff]{0,4}(?:责任人|负责人|联系人))"
+                    r"\s*[:：∶]")  # 完成时限：…, 整改时限：…, 包保责任人：… after a department list
 
 
 @lru_cache(maxsize=1)

@@ -21,7 +21,8 @@ NO_LINE_START = "，、。；：,;:）)》〉"
 
 # A page number printed between pages of a PDF export: － 3 －, — 12 —, -5-, 第 3 页, 第3页 共9页.
 PAGE_MARK = re.compile(
-    r"^[\s\f]*(?:[-—－–−]{1,2}\s*[0-9０-９]{1,3}\s*[-—－–−]{1,2}"
+    r"^[\s\f]*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[\s\u3000]+)?"  # a footer date before the number
+    r"(?:[-—－–−]{1,2}\s*(?:[0-9０-９]{1,3}|第\s*[0-9０-９]{1,3}\s*页)\s*[-—－–−]{1,2}"
     r"|第\s*[0-9０-９]{1,3}\s*页(?:\s*[,，/]?\s*共\s*[0-9０-９]{1,3}\s*页)?)[\s\f]*$"
 )
 _RULE_LINE = re.compile(r"^\s*(?:[-*]\s*){3,}$|^\s*\|?(?:\s*-{2,}\s*\|)+\s*-*\s*$")
@@ -120,25 +121,26 @@ def source_lines(text: str, page_marks: bool = False) -> list[Line]:
 
 
 def _running_heads(bodies: list[str]) -> set[int]:
-    """Indices of a PDF's running heads: a short line (the office or the title) that stands right
-    after a page mark on two or more pages. When every occurrence follows a page mark, the
-    first is the real line (a title opening page 2) and is kept."""
-    after: dict[str, list[int]] = {}
-    elsewhere: set[str] = set()
-    mark = False
-    for k, body in enumerate(bodies):
-        t = _WS.sub("", body)
-        if not t:
-            continue
-        if PAGE_MARK.match(body):
-            mark = True
-            continue
-        if mark and len(t) <= 40 and not re.search(r"[，。；：,;:]", t):
-            after.setdefault(t, []).append(k)
-        else:
-            elsewhere.add(t)
-        mark = False
-    return {k for t, ks in after.items() if len(ks) >= 2 for k in (ks if t in elsewhere else ks[1:])}
+    """Indices of a PDF's page furniture around its page marks: a short line (the office, the
+    title, the 文号, a footer date) standing right before a page mark, or among the two lines
+    right after one, on two or more pages. When every occurrence stands there, the first is the
+    real line (a title opening page 2) and is kept."""
+    lines = [(k, _WS.sub("", b)) for k, b in enumerate(bodies) if _WS.sub("", b)]
+    marks = [i for i, (k, _) in enumerate(lines) if PAGE_MARK.match(bodies[k])]
+    near: dict[str, list[int]] = {}
+    for i in marks:
+        for j in (i - 1, i + 1, i + 2):
+            if 0 <= j < len(lines) and j not in marks and (j < i or i + 1 not in marks):
+                k, t = lines[j]
+                if len(t) <= 40 and not re.search(r"[，。；：,;:]", t):
+                    near.setdefault(t, []).append(k)
+    heads = set()
+    for t, ks in near.items():
+        ks = sorted(set(ks))
+        if len(ks) >= 2:
+            elsewhere = any(t == u and k not in ks for k, u in lines)
+            heads |= set(ks if elsewhere else ks[1:])
+    return heads
 
 
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")

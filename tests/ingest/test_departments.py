@@ -188,3 +188,10 @@ def test_a_space_inside_a_name_is_not_a_separator_but_one_between_names_is():
     from ingest.department_names import split_items
     assert split_items("县自然资源和\u00a0规划局、县\u00a0卫健委") == ["县自然资源和规划局", "县卫健委"]
     assert split_items("县民政局 县财政局") == ["县民政局", "县财政局"]
+
+
+def test_time_limit_and_person_fields_after_the_list_are_no_names():
+    text = ("（一）加快建设。9月底前完成全年300张建设任务。"
+            "（责任单位：县民政局、县财政局，各乡镇人民政府；整改时限：2025年9月30日前；包保责任人：各村党组织书记）")
+    assert [d.name for d in extract_departments(text) if d.role == "responsible"] == [
+        "县民政局", "县财政局", "各乡镇人民政府"]

@@ -95,3 +95,11 @@ def test_the_own_title_in_full_width_digits_is_not_a_citation():
     _, clauses, _ = segment("一、目标\n\n《某县行动方案（2025—2027年）》已经县政府同意。\n", "D")
     doc = enrich(Document(doc="D", title="某县行动方案（２０２５—２０２７年）", clauses=clauses))
     assert doc.citations == []
+
+
+def test_an_inspection_reports_progress_and_problems_are_not_targets():
+    text = ("一、总体情况\n\n全县建成助餐点42个。\n\n二、各乡镇推进情况\n\n（一）甲镇。建成床位28张，完成率95%。\n\n"
+            "三、存在的问题\n\n9个互助幸福院长期闭门。\n\n四、整改要求\n\n（一）加快建设。2025年底前新增助餐点12个。\n")
+    _, clauses, _ = segment(text, "D")
+    doc = enrich(Document(doc="D", title="T", clauses=clauses))
+    assert [(t.value, t.unit) for c in doc.clauses for t in c.targets] == [(12, "个")]

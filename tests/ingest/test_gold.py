@@ -46,6 +46,7 @@ SETS = {  # name -> (documents, labels)
     "unseen24": (DATA / "unseen24", DATA / "unseen24"),
     "unseen25": (DATA / "unseen25", DATA / "unseen25"),
     "unseen26": (DATA / "unseen26", DATA / "unseen26"),
+    "unseen27": (DATA / "unseen27", DATA / "unseen27"),
 }
 BARS = {"departments": 0.95, "targets": 0.90, "citations": 0.95}
 FIELDS = ("doc", "title", "date", "region", "city", "province", "level")

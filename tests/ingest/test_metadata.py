@@ -244,3 +244,10 @@ def test_a_joint_notice_signed_by_a_fire_brigade_gives_its_issuers_and_place():
     meta = extract_metadata(text)
     assert meta["issuers"] == ["平和县安全生产委员会办公室", "平和县民政局", "平和县消防救援大队"]
     assert (meta["region"], meta["province"], meta["level"]) == ("平和县", "福建省", "county")
+
+
+def test_a_draft_title_keeps_its_year_range_and_draft_mark():
+    text = ("三原县民政局\n\n三民函〔2025〕23号\n\n关于征求意见的函\n\n县直有关部门：\n\n现送你单位征求意见。\n\n"
+            "三原县民政局\n\n2025年7月4日\n\n三原县失能老年人照护服务能力提升行动方案\n（2025—2027年）\n（征求意见稿）\n\n"
+            "为提升照护能力，制定本方案。\n\n一、目标\n\n内容。\n")
+    assert extract_metadata(text)["title"] == "三原县失能老年人照护服务能力提升行动方案（2025—2027年）（征求意见稿）"

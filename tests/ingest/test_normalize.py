@@ -99,3 +99,12 @@ def test_a_running_head_after_each_page_mark_leaves_the_text():
     # a title that opens page 2 and then runs as the head of later pages is kept once
     titled = "通知正文。\n— 1 —\n某县方案\n一、目标。\n— 2 —\n某县方案\n内容。\n— 3 —\n某县方案\n内容。\n"
     assert [ln.text for ln in source_lines(titled)].count("某县方案") == 1
+
+
+def test_a_footer_date_beside_the_page_number_and_a_two_line_running_head_leave_the_text():
+    page = "\n2025年4月15日　　　　第 {n} 页 共 6 页\n\n沙洋县人民政府办公室文件\n　　　　沙政办发〔2025〕11号\n"
+    text = ("沙洋县人民政府办公室文件\n沙政办发〔2025〕11号\n1.建设中心（牵头单位：县民政局；配合单位：" + page.format(n=1)
+            + "县人社局）。\n2.发展助餐（牵头单位：" + page.format(n=2) + "县卫健局）。\n2025年4月15日\n")
+    kept = [ln.text for ln in source_lines(text)]
+    assert kept == ["沙洋县人民政府办公室文件", "沙政办发〔2025〕11号", "1.建设中心（牵头单位：县民政局；配合单位：",
+                    "县人社局）。", "2.发展助餐（牵头单位：", "县卫健局）。", "2025年4月15日"]
