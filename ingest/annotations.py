@@ -104,15 +104,21 @@ def _verb_form(inner: str, default: Optional[str] = None) -> Optional[list[Depar
     role: 牵头单位：县民政局，县财政局、县卫健委配合.
     """
     verbs, kept = vocabulary()["role_verbs"], set(vocabulary()["verbs_kept_beside_lead"])
-    parts = []
+    parts: list[tuple[str | None, list[str], bool]] = []
+    pending = 0  # parts without a verb waiting for the next one's: X、Y，Z按职责分工负责
     for part in _top_level_parts(inner):
         m = _verb_re().match(part)
-        if m is None and default is None:
-            return None
         items = split_items(m.group("list") if m else part)
         if not items or not all(looks_like_department(x) for x in items):
             return None
-        parts.append((verbs[m.group("verb")] if m else default, items, bool(m) and m.group("verb") in kept))
+        role = verbs[m.group("verb")] if m else default
+        keep = bool(m) and m.group("verb") in kept
+        if m and pending:
+            parts[-pending:] = [(role, its, keep) for _, its, _ in parts[-pending:]]
+        pending = pending + 1 if role is None else 0
+        parts.append((role, items, keep))
+    if pending:
+        return None
     if not any(_verb_re().match(p) for p in _top_level_parts(inner)):
         return None
     has_lead = any(role == "lead" for role, _, _ in parts)

@@ -294,9 +294,8 @@ def table_targets(lines: list[str]) -> tuple[list[Target], set[int]]:
     for i, line in enumerate(lines):
         if i in used:
             continue
-        row = _unit_row_targets(lines, i) or _row_target(line)
-        rows = row if isinstance(row, list) else [row] if row else (
-            _column_targets(lines[i - 1], line) if i > 0 else [])
+        row = _unit_row_targets(lines, i) or (_column_targets(lines[i - 1], line) if i > 0 else []) or _row_target(line)
+        rows = row if isinstance(row, list) else [row] if row else []
         if rows:
             table.extend(rows)
             used.add(i)

@@ -183,7 +183,7 @@ def _inline_targets(text: str, skip: list[tuple[int, int]]) -> list[Target]:
             high = m.group("max") or m.group("max2") or m.group("max3")
             vmax = to_number(high) if high else None
             if pre.endswith(("第", "满", "以下", "如下", "下列")) or unit in r["excluded_units"] \
-                    or (value == 1 and re.search(r"每(?:超过|超出|增加|多|提供|新增|新建|建成|服务|接收|收住)?$", pre)):  # 第3条; 满6个月; 每超过1人
+                    or (value == 1 and re.search(r"每(?:超过|超出|增加|多|提供|新增|新建|建成|建设|改造|服务|接收|收住)?$", pre)):  # 第3条; 满6个月; 每超过1人
                 continue
             if pre.endswith("前") and unit in r["calendar_units"]:  # 每季度末前5个工作日内报送: a calendar
                 continue
@@ -191,7 +191,8 @@ def _inline_targets(text: str, skip: list[tuple[int, int]]) -> list[Target]:
                 continue  # 2025年, 每2年: a year or a period, not a duration standard
             if _BASELINE.match(text, m.end()) and re.search(r"[由从]", text[sent_start:start]):
                 continue  # 由2023年的38%提高到60%: the baseline, not the target
-        if unit in r["count_units"] and re.search(r"对(?:全[县区市旗])?\d", masked[phrase_start:m.end()]):
+        if unit in r["count_units"] and re.search(r"对(?:全[县区市旗])?\d+(?:所|家|个|处|张|名|户|间|座)",
+                                                  masked[phrase_start:m.end()]):
             continue  # 对全县23所敬老院和9家民办养老机构实行包保: the objects of a duty, not a target
         bad_next = r["not_after_unit"].get(unit)
         if bad_next and re.match(bad_next, masked[m.end():]):

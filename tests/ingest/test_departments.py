@@ -195,3 +195,9 @@ def test_time_limit_and_person_fields_after_the_list_are_no_names():
             "（责任单位：县民政局、县财政局，各乡镇人民政府；整改时限：2025年9月30日前；包保责任人：各村党组织书记）")
     assert [d.name for d in extract_departments(text) if d.role == "responsible"] == [
         "县民政局", "县财政局", "各乡镇人民政府"]
+
+
+def test_a_verb_after_a_comma_covers_the_list_before_it():
+    text = "2.建设颐康服务站。2025年底前覆盖率达到65%。（县民政局、县委组织部，各镇人民政府按职责分工负责）"
+    assert [(d.name, d.role) for d in extract_departments(text)] == [
+        ("县民政局", "responsible"), ("县委组织部", "responsible"), ("各镇人民政府", "responsible")]

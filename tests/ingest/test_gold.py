@@ -47,6 +47,8 @@ SETS = {  # name -> (documents, labels)
     "unseen25": (DATA / "unseen25", DATA / "unseen25"),
     "unseen26": (DATA / "unseen26", DATA / "unseen26"),
     "unseen27": (DATA / "unseen27", DATA / "unseen27"),
+    "unseen29": (DATA / "unseen29", DATA / "unseen29"),
+    "unseen30": (DATA / "unseen30", DATA / "unseen30"),
 }
 BARS = {"departments": 0.95, "targets": 0.90, "citations": 0.95}
 FIELDS = ("doc", "title", "date", "region", "city", "province", "level")

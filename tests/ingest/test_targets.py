@@ -258,6 +258,7 @@ def test_old_standards_counts_of_the_items_below_and_slogans_are_not_targets():
     text = "推广适老化产品20种，举办培训4期，归集数据5万条，配备助浴车2辆，打造康养线路5条。"
     assert [(t.value, t.unit) for t in extract_targets(text)] == [(20, "种"), (4, "期"), (5, "万条"), (2, "辆"), (5, "条")]
     assert extract_targets("依照本办法第5条执行。") == []
+    assert [(t.value, t.unit) for t in extract_targets("民政部等22部门联合印发意见，加装电梯30部。")] == [(30, "部")]
 
 
 def test_a_row_whose_cell_ends_in_a_bracketed_note_is_no_table_header():
@@ -296,6 +297,14 @@ def test_the_present_and_brand_names_are_not_targets_but_range_cells_are():
 def test_the_objects_of_a_duty_and_common_words_with_a_numeral_are_not_targets():
     text = "县民政局要对全县23所乡镇敬老院和9家民办养老机构实行包保联系制度，废弃口罩消毒后统一处置。到2025年新建3所。"
     assert [(t.value, t.unit) for t in extract_targets(text)] == [(3, "所")]
+
+
+def test_a_value_row_under_its_header_row_with_an_empty_first_cell():
+    table = ("| 某县 | 2025年年底任务数 | | 2027年年底任务数 |\n|---|---|---|---|\n"
+             "| | 护理型床位(张) | 集中供养率(%) | 区域养老服务中心总数(所) |\n| | 120 | 60% | 6 |")
+    assert [(t.value, t.unit) for t in extract_targets(table)] == [(120, "张"), (60, "%"), (6, "所")]
+    text = "每改造1张给予2000元补助，对80周岁及以上老年人每年主动评估1次。"
+    assert [(t.value, t.unit) for t in extract_targets(text)] == [(2000, "元"), (1, "次")]
 
 
 def test_grouped_thousands_and_a_numbered_table_across_a_page_break():
