@@ -259,6 +259,7 @@ def test_old_standards_counts_of_the_items_below_and_slogans_are_not_targets():
     assert [(t.value, t.unit) for t in extract_targets(text)] == [(20, "种"), (4, "期"), (5, "万条"), (2, "辆"), (5, "条")]
     assert extract_targets("依照本办法第5条执行。") == []
     assert [(t.value, t.unit) for t in extract_targets("民政部等22部门联合印发意见，加装电梯30部。")] == [(30, "部")]
+    assert [(t.value, t.unit) for t in extract_targets("每餐主食不少于125克，冬季室温不低于18℃。")] == [(125, "克"), (18, "℃")]
 
 
 def test_a_row_whose_cell_ends_in_a_bracketed_note_is_no_table_header():
