@@ -49,6 +49,7 @@ SETS = {  # name -> (documents, labels)
     "unseen27": (DATA / "unseen27", DATA / "unseen27"),
     "unseen29": (DATA / "unseen29", DATA / "unseen29"),
     "unseen30": (DATA / "unseen30", DATA / "unseen30"),
+    "unseen31": (DATA / "unseen31", DATA / "unseen31"),
     "unseen32": (DATA / "unseen32", DATA / "unseen32"),
 }
 BARS = {"departments": 0.95, "targets": 0.90, "citations": 0.95}
