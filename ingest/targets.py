@@ -166,7 +166,8 @@ def _inline_targets(text: str, skip: list[tuple[int, int]]) -> list[Target]:
         elif m.group("cn"):
             value, vmax, unit = chinese_number(m.group("cn")), None, m.group("cnunit")
             lead = text[sent_start:start]
-            if (not value or unit not in r["chinese_numeral_units"]  # 0: （万元） is a unit, not 万 of 元 or masked[m.end():m.end() + 1] in ("性", "一")
+            if (not value  # 0: （万元） is a unit, not 万 of 元
+                    or unit not in r["chinese_numeral_units"] or masked[m.end():m.end() + 1] in ("性", "一")
                     or text[start - 1:start] in ("“", "‘", '"')  # “一张图”: a slogan
                     or (sent_start == 0 and _HEADING_LABEL.match(text) and len(sentence) <= 20)):  # 一次性, 一人一档, 4. 建设四个阵地
                 continue

@@ -308,6 +308,11 @@ def test_a_value_row_under_its_header_row_with_an_empty_first_cell():
     assert [(t.value, t.unit) for t in extract_targets(text)] == [(2000, "元"), (1, "次")]
 
 
+def test_one_off_and_one_by_one_are_not_a_count_of_one():
+    text = "对验收合格的，每月组织开展探访一次一人一档，给予一次性建设补贴3000元。"
+    assert [(t.value, t.unit) for t in extract_targets(text)] == [(3000, "元")]
+
+
 def test_grouped_thousands_and_a_numbered_table_across_a_page_break():
     assert [(t.value, t.unit) for t in extract_targets("到2027年底，床位总数达到1 200张。")] == [(1200, "张")]
     table = ("  序号   乡镇      建设方式     床位（张）   完成时间\n   1     紫阳镇    新建           80         2025年\n"
