@@ -24,7 +24,13 @@ _TRAILER = re.compile(
 _PREAMBLE_OPENER = re.compile(r"^(?:为了?|根据|按照|依据|依照|贯彻|近年来|当前)")
 _FIELD_ROW = re.compile(r"^[^：:，。；]{1,10}[:：][^，。；]*?[ \u3000]{2,}[^：:，。；\s]{1,10}[:：]")  # 文　号：…　　发布日期：…
 TOC_LINE = re.compile(r"(?:…{2,}|\.{4,}|·{4,}|．{4,}|-{4,})\s*\d{1,3}$")  # 一、总体要求……………1: a table of contents
-_OFFICE = re.compile(r"(?:办公室|办公厅|人民政府|委员会|政府|局|厅)$")
+_OFFICE = re.compile(r"(?:办公室|办公厅|人民政府|委员会|政府|党委|局|厅|大队)$")
+_NOT_IN_NAME = re.compile(r"[，。；,;：:！？]")
+
+
+def is_office(text: str) -> bool:
+    """True for an office's name (a signer, a 红头 line): 县人民政府办公室, 县民政局, 县消防救援大队."""
+    return bool(_OFFICE.search(text)) and not _NOT_IN_NAME.search(text)
 
 
 @dataclass(frozen=True)
@@ -56,7 +62,7 @@ def _trailer_start(lines: list[Line]) -> int:
     while i > 0:
         t = lines[i - 1].text
         printed_below = i < len(lines) and _PRINTED.search(lines[i].text)
-        if _PRINTED.search(t) or _TRAILER.match(t) or (printed_below and _OFFICE.search(t) and not _PUNCT.search(t)):
+        if _PRINTED.search(t) or _TRAILER.match(t) or (printed_below and is_office(t)):
             i -= 1
         else:
             break

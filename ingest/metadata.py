@@ -16,13 +16,12 @@ from typing import Any, Optional
 from ingest.normalize import Line, fold_width, source_lines, squeeze_spaces
 from ingest.prefixes import city_of, find_numbers, issuer_for_number, normalize_number, province_of
 from ingest.annexes import is_annex_marker
-from ingest.layout import TOC_LINE, layout
+from ingest.layout import TOC_LINE, is_office, layout
 
 _CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "O": 0}
 _DATE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
 _CN_DATE = re.compile(r"^([〇○零一二三四五六七八九O]{4})年([十一二三四五六七八九]{1,3})月([十一二三四五六七八九]{1,3})日$")
 _WEB_DATE = re.compile(r"成文日期\s*[:：]?\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
-_OFFICE = re.compile(r"(?:办公室|办公厅|人民政府|委员会|政府|党委|局|厅|消防救援大队)$")
 _JURISDICTION = re.compile(
     r"^(?:中共|中国共产党)?(?P<province>[\u4e00-\u9fff]{2,3}省|[\u4e00-\u9fff]{2,6}?自治区)?"
     r"(?P<city>[\u4e00-\u9fff]{2,4}?市|[\u4e00-\u9fff]{2,9}?自治州|[\u4e00-\u9fff]{2,4}?(?:地区|盟))?"
@@ -77,7 +76,7 @@ def _sign_date(text: str) -> Optional[str]:
     if date := _date_of(text):
         return date
     cells = _cells(text)
-    if len(cells) >= 2 and all(_OFFICE.search(c) and not _PUNCT.search(c) for c in cells[:-1]):
+    if len(cells) >= 2 and all(is_office(c) for c in cells[:-1]):
         return _date_of(cells[-1])
     return None
 
@@ -111,7 +110,7 @@ def _signing(lines: list[Line], last: bool = False, named: tuple[str, ...] = ())
         if _sign_date(lines[i].text):
             offices = _cells(lines[i].text)[:-1]  # 山南市乃东区人民政府办公室　　　　2024年8月20日
             j = i - 1
-            while j >= 0 and _OFFICE.search(lines[j].text) and not _PUNCT.search(lines[j].text):
+            while j >= 0 and is_office(lines[j].text):
                 offices[:0] = _cells(lines[j].text)
                 j -= 1
             if not last:
@@ -126,7 +125,7 @@ def _undated_signature(lines: list[Line]) -> list[str]:
     """Offices of the last line made only of office names (a signature with no date), or []."""
     for ln in reversed(lines):
         cells = _cells(ln.text)
-        if cells and all(_OFFICE.search(c) and not _PUNCT.search(c) and len(c) <= 25 for c in cells) \
+        if cells and all(is_office(c) and len(c) <= 25 for c in cells) \
                 and not ln.text.startswith("附件"):
             return cells
     return []
@@ -139,7 +138,7 @@ def _title_like(text: str) -> bool:
             and not _CRUMB.search(flat) and flat not in ("目录", "目次") and not TOC_LINE.search(flat)
             and not _META_FIELD.match(text) and not is_annex_marker(flat)
             and "印发" not in flat and normalize_number(flat) is None and flat.count("《") == flat.count("》")
-            and (not _OFFICE.search(flat.removesuffix("文件")) or bool(_TITLE_END.search(flat))))
+            and (not is_office(flat.removesuffix("文件")) or bool(_TITLE_END.search(flat))))
 
 
 def _open_bracket(text: str) -> bool:
@@ -243,7 +242,7 @@ def extract_metadata(text: str) -> dict[str, Any]:
     web = next((m for ln in header + lines[lay.annex:] if (m := _WEB_DATE.search(ln.text))), None)  # or its footer
     sign_at, issuers = _signing(header)
     header_offices = tuple(p for ln in header for p in _cells(ln.text.removesuffix("文件"))
-                           if _OFFICE.search(p) and not _PUNCT.search(p))
+                           if is_office(p))
     date = _sign_date(header[sign_at].text) if sign_at is not None else None
     if sign_at is None:  # signed at the end of the body instead (意见 issued without a 通知 wrapper)
         for body_end in (lines[lay.first_heading:lay.annex],  # a list of annexes (附件：…) may
@@ -265,6 +264,5 @@ def extract_metadata(text: str) -> dict[str, Any]:
         issuers = known["issuer"].split()
     title_zone = header[sign_at + 1:] if sign_at is not None else header
     title = _title(header, title_zone)
-    offices = issuers + [ln.text for ln in header if _OFFICE.search(ln.text.removesuffix("文件"))
-                         and not _PUNCT.search(ln.text)]
+    offices = issuers + [ln.text for ln in header if is_office(ln.text.removesuffix("文件"))]
     return {"doc": number, "title": title, "issuers": issuers, "date": date, **_jurisdiction(offices, number)}

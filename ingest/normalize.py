@@ -109,9 +109,9 @@ def source_lines(text: str, page_marks: bool = False) -> list[Line]:
     out: list[Line] = []
     pos = 0
     pieces = text.splitlines(keepends=True)
-    heads = _running_heads([p.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029") for p in pieces])
-    for k, piece in enumerate(pieces):
-        body = piece.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+    bodies = [p.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029") for p in pieces]
+    heads = _running_heads(bodies)
+    for k, (piece, body) in enumerate(zip(pieces, bodies)):
         clean = strip_markup(body)
         if clean and (bool(PAGE_MARK.match(body)) or k in heads) == page_marks:
             lead = len(body) - len(body.lstrip())
@@ -125,7 +125,7 @@ def _running_heads(bodies: list[str]) -> set[int]:
     title, the 文号, a footer date) standing right before a page mark, or among the two lines
     right after one, on two or more pages. When every occurrence stands there, the first is the
     real line (a title opening page 2) and is kept."""
-    lines = [(k, _WS.sub("", b)) for k, b in enumerate(bodies) if _WS.sub("", b)]
+    lines = [(k, t) for k, b in enumerate(bodies) if (t := _WS.sub("", b))]
     marks = [i for i, (k, _) in enumerate(lines) if PAGE_MARK.match(bodies[k])]
     near: dict[str, list[int]] = {}
     for i in marks:

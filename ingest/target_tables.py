@@ -12,6 +12,18 @@ from ingest.model import Target
 from ingest.numerals import to_number
 from ingest.target_rules import LABEL_UNIT, is_unit, rules, split_rate, unit_alternation
 
+_CELLS = re.compile(r"\s{2,}|\t")
+
+
+def _cells(line: str) -> list[str]:
+    """The cells of a table row: parts apart by two or more spaces or a tab (markdown bars are gaps by now)."""
+    return [c for c in _CELLS.split(line.strip()) if c]
+
+
+def _is_rule(cells: list[str]) -> bool:
+    """True for the ``| --- | --- |`` line under a markdown header."""
+    return all(set(c) <= set("-:—") for c in cells)
+
 
 @lru_cache(maxsize=1)
 def _row_re() -> re.Pattern[str]:
@@ -49,15 +61,15 @@ def _unit_row_targets(lines: list[str], i: int) -> list[Target]:
     """Targets of a row that names its unit and holds one value per column:
     ``机构护理（元/人·天） | 40 | 50 | 60`` under ``护理服务方式 | 一级 | 二级 | 三级`` gives 40, 50, 60 元,
     each scoped by its column."""
-    cells = [c for c in _CELLS.split(lines[i].strip()) if c]
+    cells = _cells(lines[i])
     label = LABEL_UNIT.search(cells[0]) if cells else None
     if len(cells) < 3 or not label or not is_unit(label.group(1)) \
             or not all(_CELL_VALUE.match(c) for c in cells[1:]):
         return []
     head: list[str] = []
     for k in range(i - 1, max(i - 6, -1), -1):  # the nearest header line of as many cells, without figures
-        above = [c for c in _CELLS.split(lines[k].strip()) if c]
-        if all(set(c) <= set("-:—") for c in above):  # | --- | --- | under the header
+        above = _cells(lines[k])
+        if _is_rule(above):
             continue
         if len(above) == len(cells) and not any(re.search(r"\d", c) for c in above):
             head = above
@@ -88,7 +100,6 @@ def _column_targets(header: str, values: str) -> list[Target]:
     return out
 
 
-_CELLS = re.compile(r"\s{2,}|\t")
 _PIPE = re.compile(r"\|")
 _ONE_CELL = re.compile(r"^\|[^|]*\|$")
 _CELL_VALUE = re.compile(r"^(?P<cmp>≥|≤|>|<|＞|＜|不低于|不少于|不超过|不高于|力争)?\s*(?P<num>\d+(?:\.\d+)?)"
@@ -141,7 +152,7 @@ def _aligned_table(lines: list[str]) -> tuple[list[Target], set[int]]:
     used: set[int] = set()
     cols = None
     for i, line in enumerate(lines):
-        cells = [c for c in _CELLS.split(line.strip()) if c]
+        cells = _cells(line)
         if cols is not None and len(cells) == 1 and not re.search(r"[\d，,。；;]", cells[0]):
             continue  # | 一、养老服务供给 | | | |: a category row inside the table
         if len(cells) < 3:
@@ -202,7 +213,7 @@ def _matrix_table(lines: list[str]) -> tuple[list[Target], set[int]]:
     col_year: dict[int, int] = {}
     name = 0  # the column naming each row: the first, or the one after a 序号 column
     for i, line in enumerate(lines):
-        cells = [c for c in _CELLS.split(line.strip()) if c]
+        cells = _cells(line)
         if not cells or (header is not None and len(cells) == 1 and cells[0] not in _TOTALS):
             continue  # a row end, a line joined into the row above, or a page's running head between rows
         if header is not None and len(cells) == len(value_cols) and all(
@@ -222,7 +233,7 @@ def _matrix_table(lines: list[str]) -> tuple[list[Target], set[int]]:
                 header, col_year = cells, {}
                 used.add(i)
             continue
-        if all(set(c) <= set("-:—") for c in cells):  # | --- | --- | under the header
+        if _is_rule(cells):
             continue
         if cells[0] in _TOTALS and len(cells) == 2 and len(value_cols) == 1 and (m := _CELL_VALUE.match(cells[1])):
             unit, per = _header_unit(header[value_cols[0]])  # 合计 390: the column's total

@@ -7,9 +7,13 @@ from ingest.model import Document
 from ingest.segment import segment
 
 
-def _doc(text: str) -> Document:
+def _doc(text: str, title: str = "t") -> Document:
     _, clauses, _ = segment(text, "D")
-    return enrich(Document(doc="D", title="t", clauses=clauses))
+    return enrich(Document(doc="D", title=title, clauses=clauses))
+
+
+def _targets(doc: Document) -> list[tuple[float, str]]:
+    return [(t.value, t.unit) for c in doc.clauses for t in c.targets]
 
 
 def _roles(doc: Document, path: list[str]) -> list[tuple[str, str]]:
@@ -61,30 +65,26 @@ def test_policies_cited_by_the_notice_in_the_header_are_the_documents_citations(
 
 
 def test_the_own_title_shortened_to_its_kind_is_not_a_citation_despite_a_year_range():
-    _, clauses, _ = segment("一、问：《实施方案》出台的背景是什么？\n\n答：依据《某省养老服务条例》起草了《实施方案》。\n", "D")
-    doc = enrich(Document(doc="D", title="某县农村养老服务提质增效实施方案（2025—2026年）", clauses=clauses))
+    doc = _doc("一、问：《实施方案》出台的背景是什么？\n\n答：依据《某省养老服务条例》起草了《实施方案》。\n", title="某县农村养老服务提质增效实施方案（2025—2026年）")
     assert [c.title for c in doc.citations] == ["某省养老服务条例"]
 
 
 def test_sections_under_a_present_state_chapter_state_no_targets():
     text = ("第一章　发展基础和面临形势\n\n第一节　“十三五”时期发展成就\n\n全县建成养老机构41家，床位5680张。\n\n"
             "第二章　总体要求\n\n第一节　发展目标\n\n到2025年，养老床位总数达到6800张。\n")
-    _, clauses, _ = segment(text, "D")
-    doc = enrich(Document(doc="D", title="T", clauses=clauses))
-    assert [(t.value, t.unit) for c in doc.clauses for t in c.targets] == [(6800, "张")]
+    doc = _doc(text)
+    assert _targets(doc) == [(6800, "张")]
 
 
 def test_a_present_state_heading_with_its_text_on_the_same_line():
     text = "一、总体要求\n\n（一）发展现状。截至2024年底，共有养老机构41家、床位4380张。\n\n（二）目标。到2027年，床位达到5000张。\n"
-    _, clauses, _ = segment(text, "D")
-    doc = enrich(Document(doc="D", title="T", clauses=clauses))
-    assert [(t.value, t.unit) for c in doc.clauses for t in c.targets] == [(5000, "张")]
+    doc = _doc(text)
+    assert _targets(doc) == [(5000, "张")]
 
 
 def test_invisible_characters_inside_names_and_numbers_do_not_hide_them():
     text = "一、任务\n\n1.建设床位。新增家庭养老床位300\u200b张。（牵头单位：县民\u200b政局；配合单位：县卫生\u00ad健康局）\n"
-    _, clauses, _ = segment(text, "D")
-    doc = enrich(Document(doc="D", title="T", clauses=clauses))
+    doc = _doc(text)
     item = next(c for c in doc.clauses if c.path == ["一", "1"])
     assert "\u200b" in item.text  # the source text keeps them (provenance, lossless)
     assert [(d.name, d.role) for d in item.departments] == [("县民政局", "lead"), ("县卫生健康局", "support")]
@@ -92,14 +92,12 @@ def test_invisible_characters_inside_names_and_numbers_do_not_hide_them():
 
 
 def test_the_own_title_in_full_width_digits_is_not_a_citation():
-    _, clauses, _ = segment("一、目标\n\n《某县行动方案（2025—2027年）》已经县政府同意。\n", "D")
-    doc = enrich(Document(doc="D", title="某县行动方案（２０２５—２０２７年）", clauses=clauses))
+    doc = _doc("一、目标\n\n《某县行动方案（2025—2027年）》已经县政府同意。\n", title="某县行动方案（２０２５—２０２７年）")
     assert doc.citations == []
 
 
 def test_an_inspection_reports_progress_and_problems_are_not_targets():
     text = ("一、总体情况\n\n全县建成助餐点42个。\n\n二、各乡镇推进情况\n\n（一）甲镇。建成床位28张，完成率95%。\n\n"
             "三、存在的问题\n\n9个互助幸福院长期闭门。\n\n四、整改要求\n\n（一）加快建设。2025年底前新增助餐点12个。\n")
-    _, clauses, _ = segment(text, "D")
-    doc = enrich(Document(doc="D", title="T", clauses=clauses))
-    assert [(t.value, t.unit) for c in doc.clauses for t in c.targets] == [(12, "个")]
+    doc = _doc(text)
+    assert _targets(doc) == [(12, "个")]
